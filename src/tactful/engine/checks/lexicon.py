@@ -1,0 +1,143 @@
+"""Lexicon: phrases matched as whole words on the folded text.
+
+Matching runs on the folded view (case, accents, look-alike letters, leetspeak and
+invisible characters undone) and, where ``squashed`` is on, also on the view with
+spaced-out letters joined, so "f u c k" and "sh1t" are caught. A phrase may end in
+``*`` to match any word ending ("scam*" matches "scammers"). ``near`` requires a
+second lexicon within ``window`` words, and ``unless`` lists phrases that, found in
+the same sentence, cancel the hit (the safe reading of an ambiguous word).
+
+Lexicons are compiled into one bounded regular expression per rule, so a user's
+list cannot make the engine hang: phrase count and length are capped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..text import Document, Folded
+from .base import Check, Hit
+
+MAX_PHRASES = 2000
+MAX_PHRASE_CHARS = 80
+SENTENCE_END = regex.compile(r"[.!?\n]+")
+
+
+def _phrase_pattern(phrase: str) -> str:
+    words = phrase.strip().lower().split()
+    parts: list[str] = []
+    for w in words:
+        wild = w.endswith("*")
+        core = regex.escape(w.rstrip("*"))
+        parts.append(core + (r"[\p{L}']*" if wild else ""))
+    return r"[\s\-]+".join(parts)
+
+
+def compile_lexicon(phrases: list[str]) -> regex.Pattern[str] | None:
+    cleaned = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not cleaned:
+        return None
+    body = "|".join(_phrase_pattern(p) for p in cleaned)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])")
+
+
+def _check_phrases(value: list[str]) -> list[str]:
+    if len(value) > MAX_PHRASES:
+        raise ValueError(f"at most {MAX_PHRASES} phrases")
+    for p in value:
+        if len(p) > MAX_PHRASE_CHARS:
+            raise ValueError(f"phrase longer than {MAX_PHRASE_CHARS} characters: {p[:30]!r}")
+    return value
+
+
+class LexiconParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    phrases: list[str] = Field(min_length=1)
+    near: list[str] = Field(default_factory=list)
+    window: int = Field(default=8, ge=1, le=50)
+    unless: list[str] = Field(default_factory=list)
+    squashed: bool = False
+    message: str | None = None
+
+    @field_validator("phrases", "near", "unless")
+    @classmethod
+    def _bounded(cls, value: list[str]) -> list[str]:
+        return _check_phrases(value)
+
+
+class LexiconCheck(Check):
+    """Flags phrases from a list, optionally only near another list of words."""
+
+    kind = "lexicon"
+    Params = LexiconParams
+
+    def __init__(self, params: LexiconParams) -> None:  # type: ignore[override]
+        super().__init__(params)
+        self.p = params
+        self.rx = compile_lexicon(params.phrases)
+        self.near = compile_lexicon(params.near) if params.near else None
+        self.unless = compile_lexicon(params.unless) if params.unless else None
+
+    def run(self, doc: Document) -> Iterable[Hit]:
+        views: list[Folded] = [doc.folded]
+        if self.p.squashed:
+            views.append(doc.squashed)
+        seen: set[tuple[int, int]] = set()
+        for view in views:
+            for m in self.rx.finditer(view.text):  # type: ignore[union-attr]
+                if self.near and not self._near(view.text, m.start(), m.end()):
+                    continue
+                if self.unless and self._unless(view.text, m.start(), m.end()):
+                    continue
+                span = view.to_original(m.start(), m.end())
+                if any(s <= span[0] < e for s, e in seen):
+                    continue
+                seen.add(span)
+                yield Hit(span[0], span[1], message=self.p.message)
+
+    def _near(self, text: str, start: int, end: int) -> bool:
+        left = _word_window_start(text, start, self.p.window)
+        right = _word_window_end(text, end, self.p.window)
+        return bool(self.near and self.near.search(text, left, right))
+
+    def _unless(self, text: str, start: int, end: int) -> bool:
+        s = _sentence_start(text, start)
+        e = _sentence_end(text, end)
+        return bool(self.unless and self.unless.search(text, s, e))
+
+
+def _word_window_start(text: str, pos: int, words: int) -> int:
+    i = pos
+    count = 0
+    while i > 0 and count <= words:
+        i -= 1
+        if text[i].isspace() and (i == 0 or not text[i - 1].isspace()):
+            count += 1
+    return i
+
+
+def _word_window_end(text: str, pos: int, words: int) -> int:
+    i = pos
+    count = 0
+    n = len(text)
+    while i < n and count <= words:
+        if text[i].isspace() and (i + 1 >= n or not text[i + 1].isspace()):
+            count += 1
+        i += 1
+    return i
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    last = 0
+    for m in SENTENCE_END.finditer(text, 0, pos):
+        last = m.end()
+    return last
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = SENTENCE_END.search(text, pos)
+    return m.start() if m else len(text)

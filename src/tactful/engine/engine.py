@@ -1,0 +1,151 @@
+"""Running a policy over a draft and reaching the decision the contract defines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .checks.base import Hit
+from .model import SEVERITIES, CHANNELS, Context, Finding, PolicyRef, Result
+from .policy import CompiledPolicy
+from .rules import CompiledRule
+from .text import MAX_TEXT_CHARS, Document
+
+
+class InputError(ValueError):
+    """Input the engine cannot check (too long, unknown channel); the message is one line."""
+
+
+def build_document(
+    text: str, channel: str | None = None, account: str = "official", context: Context | None = None
+) -> Document:
+    if not isinstance(text, str):
+        raise InputError("the text must be a string")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"the text is {len(text):,} characters; the most a post can have here is {MAX_TEXT_CHARS:,}"
+        )
+    if channel is not None and channel not in CHANNELS:
+        raise InputError(f"unknown channel {channel!r}; choose from {', '.join(CHANNELS)}")
+    if account not in ("official", "personal"):
+        raise InputError(f"unknown account kind {account!r}; choose official or personal")
+    return Document(text=text, channel=channel, account=account, context=context or Context())
+
+
+def _applies(rule: CompiledRule, doc: Document) -> bool:
+    r = rule.rule
+    if doc.account not in r.accounts:
+        return False
+    return doc.channel is None or doc.channel in r.channels
+
+
+def run_rules(policy: CompiledPolicy, doc: Document) -> list[Finding]:
+    """Every finding, each citing the first clause (in document order) that asks for it."""
+    findings: list[Finding] = []
+    seen: set[tuple[str, int, int]] = set()
+    cache: dict[str, list[Hit]] = {}
+    for entry in policy.clauses:
+        clause = entry.clause
+        if doc.account not in clause.accounts:
+            continue
+        for rule in entry.rules:
+            if not _applies(rule, doc):
+                continue
+            hits = cache.get(rule.id)
+            if hits is None:
+                hits = cache[rule.id] = list(_safe_run(rule, doc))
+            for hit in hits:
+                key = (rule.id, hit.start, hit.end)
+                if key in seen:
+                    continue
+                seen.add(key)
+                findings.append(_finding(rule, clause.id, clause.severity.get(rule.id), hit, doc))
+    findings.sort(key=lambda f: (f.start, -SEVERITIES.index(f.severity), f.rule))
+    return findings
+
+
+def _safe_run(rule: CompiledRule, doc: Document) -> Iterable[Hit]:
+    return rule.check.run(doc)
+
+
+def _finding(
+    rule: CompiledRule, clause_id: str, override: str | None, hit: Hit, doc: Document
+) -> Finding:
+    r = rule.rule
+    severity = override or r.severity
+    if hit.severity is not None and not override:
+        severity = hit.severity
+    start = max(0, min(hit.start, len(doc.text)))
+    end = max(start, min(hit.end, len(doc.text)))
+    return Finding(
+        category=r.category,
+        rule=r.id,
+        clause=clause_id,
+        severity=severity,  # type: ignore[arg-type]
+        start=start,
+        end=end,
+        excerpt=doc.text[start:end],
+        message=hit.message or r.message,
+        suggestion=hit.suggestion if hit.suggestion is not None else r.suggestion,
+    )
+
+
+def _holds(role: str, context: Context) -> bool:
+    """Whether the author holds ``role`` or an approval by it is already recorded."""
+    low = role.lower()
+    if context.author_role and context.author_role.strip().lower() == low:
+        return True
+    return any(low in a.lower() for a in context.approvals)
+
+
+def required_approvers(
+    policy: CompiledPolicy, doc: Document, findings: list[Finding]
+) -> tuple[list[str], set[str]]:
+    """Roles whose approval is still needed, and the clauses already satisfied."""
+    ctx = doc.context
+    needed: list[str] = []
+    satisfied: set[str] = set()
+    for standing in policy.policy.approval:
+        if doc.account not in standing.accounts:
+            continue
+        author = (ctx.author_role or "").strip().lower()
+        if author and author in (r.lower() for r in standing.unless_author):
+            continue
+        if any(_holds(r, ctx) for r in standing.roles):
+            continue
+        needed.append(standing.roles[0])
+    for finding in findings:
+        clause = policy.policy.clause(finding.clause)
+        if clause is None or not clause.approvers:
+            continue
+        if any(_holds(r, ctx) for r in clause.approvers):
+            satisfied.add(clause.id)
+            continue
+        needed.append(clause.approvers[0])
+    return list(dict.fromkeys(needed)), satisfied
+
+
+def decide(policy: CompiledPolicy, doc: Document, findings: list[Finding]) -> Result:
+    approvers, satisfied = required_approvers(policy, doc, findings)
+    if satisfied:
+        findings = [
+            f.model_copy(update={"severity": "advice"}) if f.clause in satisfied else f
+            for f in findings
+        ]
+    if any(f.severity == "blocker" for f in findings):
+        decision = "needs_changes"
+    elif approvers:
+        decision = "needs_approval"
+    else:
+        decision = "ok"
+    return Result(
+        decision=decision,  # type: ignore[arg-type]
+        approvers=approvers,
+        findings=findings,
+        policy=PolicyRef(id=policy.id, version=policy.version),
+    )
+
+
+def check_document(policy: CompiledPolicy, doc: Document, item_id: str | None = None) -> Result:
+    result = decide(policy, doc, run_rules(policy, doc))
+    result.id = item_id
+    return result

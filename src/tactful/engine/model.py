@@ -1,0 +1,141 @@
+"""Value objects shared by every part of the engine: the contract's shapes.
+
+Everything here is plain data (pydantic models), so the web app, the CLI and the
+tests all speak the same JSON as ``../shared/spec/contract.md`` describes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Severity = Literal["advice", "warning", "blocker"]
+SEVERITIES: tuple[str, ...] = ("advice", "warning", "blocker")
+Decision = Literal["ok", "needs_approval", "needs_changes"]
+Account = Literal["official", "personal"]
+
+CHANNELS: tuple[str, ...] = ("facebook", "instagram", "x", "linkedin", "bluesky", "mastodon")
+ACCOUNTS: tuple[str, ...] = ("official", "personal")
+
+OUTBOUND_CATEGORIES: tuple[str, ...] = (
+    "spelling", "grammar", "personal_data", "consent", "child_consent", "abuse",
+    "discrimination", "harassment", "party_politics", "defamation", "copyright",
+    "attribution", "confidentiality", "embargo", "commercial", "personal_opinion",
+    "unsafe_activity", "unlawful_activity", "unverified_claim", "third_party_label",
+    "criticism_of_partners", "high_profile", "disclaimer", "branding", "accessibility",
+    "platform_limit", "link_safety",
+)  # fmt: skip
+
+INBOUND_CATEGORIES: tuple[str, ...] = (
+    "safeguarding", "abuse", "complaint", "press", "enquiry", "service_user_contact",
+    "crisis_risk", "security_threat", "spam", "praise", "other",
+)  # fmt: skip
+
+INBOUND_KINDS: tuple[str, ...] = ("comment", "direct_message", "mention")
+TRIAGE_ACTIONS: tuple[str, ...] = (
+    "hide", "report_to_platform", "notify", "reply", "escalate", "none",
+)  # fmt: skip
+
+
+class Consent(BaseModel):
+    """A consent the organisation has on record, as the context gives it."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    person: str = ""
+    scope: str | None = None
+    parental: bool = False
+    expires: dt.date | None = None
+    words: str | None = None  # a consent given as a plain sentence
+
+    def is_current(self, today: dt.date) -> bool:
+        return self.expires is None or self.expires >= today
+
+
+class Embargo(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    topic: str
+    until: dt.date | dt.datetime | None = None
+
+    def is_active(self, today: dt.date) -> bool:
+        if self.until is None:
+            return True
+        until = self.until.date() if isinstance(self.until, dt.datetime) else self.until
+        return today < until
+
+
+class Media(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    kind: str = "image"
+    source: str = "own"
+    licence: str | None = None
+    credit: str | None = None
+    alt_text: str | None = None
+    depicts: str | None = None
+    shows_people: bool = False
+    shows_children: bool = False
+    logo: bool = False
+
+
+class Context(BaseModel):
+    """What the organisation's records know about a draft. Every key is optional;
+    unknown keys are ignored, never an error."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    today: dt.date | None = None
+    author_role: str | None = None
+    consents: list[Consent] = Field(default_factory=list)
+    embargoes: list[Embargo] = Field(default_factory=list)
+    media: list[Media] = Field(default_factory=list)
+    high_profile: bool = False
+    approvals: list[str] = Field(default_factory=list)
+    profile_disclaimer: bool = False
+    reply_to: str | None = None
+    notes: str | None = None
+
+    @field_validator("consents", mode="before")
+    @classmethod
+    def _consent_words(cls, value: Any) -> Any:
+        if not isinstance(value, list):
+            return value
+        return [{"words": item} if isinstance(item, str) else item for item in value]
+
+    @field_validator("approvals", mode="before")
+    @classmethod
+    def _approvals_as_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [value]
+        return value
+
+    def on(self) -> dt.date:
+        return self.today or dt.date.today()
+
+
+class Finding(BaseModel):
+    category: str
+    rule: str
+    clause: str
+    severity: Severity
+    start: int
+    end: int
+    excerpt: str
+    message: str
+    suggestion: str | None = None
+
+
+class PolicyRef(BaseModel):
+    id: str
+    version: str
+
+
+class Result(BaseModel):
+    id: str | None = None
+    decision: Decision
+    approvers: list[str] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    policy: PolicyRef

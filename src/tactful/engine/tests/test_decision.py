@@ -1,0 +1,91 @@
+"""The decision: blockers need changes, approvals are required unless recorded."""
+
+from __future__ import annotations
+
+from tactful.engine import Context, check, load_policy_text
+
+POLICY = """\
+id: decide
+organisation: Decide Charity
+version: "2"
+roles:
+  - title: Comms Officer
+  - title: Chief Executive
+    stand_ins: [Chair]
+  - title: Chair
+approval:
+  - clause: "1"
+    roles: [Comms Officer]
+    unless_author: [Comms Officer]
+clauses:
+  - id: "1"
+    heading: Posting
+    summary: Every post on our own accounts is cleared by the comms officer first.
+    guidance: The desk routes every official draft to the Comms Officer.
+  - id: "2"
+    heading: Politics
+    summary: We never tell anyone how to vote.
+    uses: [custom.vote]
+  - id: "3"
+    heading: Big news
+    summary: Major announcements need the chief executive's sign-off.
+    uses: [custom.big]
+    approvers: [Chief Executive]
+rules:
+  - id: custom.vote
+    kind: lexicon
+    category: party_politics
+    severity: blocker
+    message: Tells people how to vote.
+    why: We are not party political.
+    params: {phrases: ["vote purple"]}
+    examples: {flag: ["vote purple"], pass: ["vote now"]}
+  - id: custom.big
+    kind: lexicon
+    category: high_profile
+    severity: warning
+    message: A major announcement.
+    why: The chief executive signs these off.
+    params: {phrases: ["new patron"]}
+    examples: {flag: ["our new patron"], pass: ["our patrons"]}
+"""
+
+P = load_policy_text(POLICY)
+
+
+def test_a_blocker_means_needs_changes() -> None:
+    r = check("Please vote purple on Thursday", policy=P, context={"author_role": "Comms Officer"})
+    assert r.decision == "needs_changes"
+    assert r.findings[0].clause == "2"
+    assert r.findings[0].excerpt == "vote purple"
+
+
+def test_an_official_post_needs_the_standing_approver() -> None:
+    r = check("Coffee morning on Friday at 10am", policy=P)
+    assert (r.decision, r.approvers) == ("needs_approval", ["Comms Officer"])
+
+
+def test_the_approver_posting_themselves_needs_no_approval() -> None:
+    r = check("Coffee morning on Friday at 10am", policy=P, context={"author_role": "comms officer"})
+    assert (r.decision, r.approvers) == ("ok", [])
+
+
+def test_a_personal_account_is_outside_the_standing_rule() -> None:
+    assert check("Coffee morning on Friday", policy=P, account="personal").decision == "ok"
+
+
+def test_a_finding_under_an_approval_clause_adds_its_approver() -> None:
+    r = check("Meet our new patron!", policy=P, context={"author_role": "Comms Officer"})
+    assert (r.decision, r.approvers) == ("needs_approval", ["Chief Executive"])
+
+
+def test_a_recorded_approval_satisfies_it_and_the_finding_becomes_advice() -> None:
+    ctx = Context(author_role="Comms Officer", approvals=["Signed off by the Chief Executive"])
+    r = check("Meet our new patron!", policy=P, context=ctx)
+    assert r.decision == "ok"
+    assert [f.severity for f in r.findings] == ["advice"]
+
+
+def test_the_result_carries_policy_id_and_version() -> None:
+    r = check("hello", policy=P, item_id="a1")
+    assert (r.id, r.policy.id, r.policy.version) == ("a1", "decide", "2")
