@@ -99,11 +99,11 @@ def _holds(role: str, context: Context) -> bool:
 
 def required_approvers(
     policy: CompiledPolicy, doc: Document, findings: list[Finding]
-) -> tuple[list[str], set[str]]:
-    """Roles whose approval is still needed, and the clauses already satisfied."""
+) -> tuple[list[str], set[tuple[str, str]]]:
+    """Roles whose approval is still needed, and the (clause, rule) pairs already approved."""
     ctx = doc.context
     needed: list[str] = []
-    satisfied: set[str] = set()
+    satisfied: set[tuple[str, str]] = set()
     for standing in policy.policy.approval:
         if doc.account not in standing.accounts:
             continue
@@ -115,10 +115,10 @@ def required_approvers(
         needed.append(standing.roles[0])
     for finding in findings:
         clause = policy.policy.clause(finding.clause)
-        if clause is None or not clause.approvers:
+        if clause is None or not clause.needs_approval_for(finding.rule):
             continue
         if any(_holds(r, ctx) for r in clause.approvers):
-            satisfied.add(clause.id)
+            satisfied.add((clause.id, finding.rule))
             continue
         needed.append(clause.approvers[0])
     return list(dict.fromkeys(needed)), satisfied
@@ -128,7 +128,7 @@ def decide(policy: CompiledPolicy, doc: Document, findings: list[Finding]) -> Re
     approvers, satisfied = required_approvers(policy, doc, findings)
     if satisfied:
         findings = [
-            f.model_copy(update={"severity": "advice"}) if f.clause in satisfied else f
+            f.model_copy(update={"severity": "advice"}) if (f.clause, f.rule) in satisfied else f
             for f in findings
         ]
     if any(f.severity == "blocker" for f in findings):

@@ -95,7 +95,16 @@ class Clause(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)
     accounts: list[str] = Field(default_factory=lambda: list(ACCOUNTS))
     approvers: list[str] = Field(default_factory=list)
+    # Which of the clause's rules call for the approvers (ids or globs); empty means all.
+    approval_for: list[str] = Field(default_factory=list)
     guidance: str | None = None
+
+    def needs_approval_for(self, rule_id: str) -> bool:
+        if not self.approvers:
+            return False
+        return not self.approval_for or any(
+            fnmatch.fnmatchcase(rule_id, p) for p in self.approval_for
+        )
 
     @model_validator(mode="after")
     def _enforced_or_guidance(self) -> Clause:
