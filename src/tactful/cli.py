@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 EXIT_OK, EXIT_CHANGES, EXIT_USAGE, EXIT_APPROVAL = 0, 1, 2, 3
+WEB_COMMANDS = ("demo", "serve", "worker", "manage")
 DECISION_EXIT = {"ok": EXIT_OK, "needs_changes": EXIT_CHANGES, "needs_approval": EXIT_APPROVAL}
 MAX_INPUT_BYTES = 1_048_576
 MAX_CONTEXT_BYTES = 1_048_576
@@ -47,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--policy", required=True)
     t.add_argument("--channel", choices=("facebook", "instagram", "x", "linkedin", "bluesky", "mastodon"))
     t.add_argument("--kind", choices=("comment", "direct_message", "mention"), default="comment")
-    t.add_argument("--received-at", dest="received_at")
+    t.add_argument("--received-at", dest="received_at", help="when it arrived (ISO 8601)")
+    t.add_argument("--file", help="read the message text from a file")
     t.add_argument("--jsonl", help="triage one JSON object per line from a file, or - for stdin")
     t.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -109,7 +111,6 @@ def _post_text(args: argparse.Namespace) -> str:
 
 
 def _load_context(path: str | None) -> Any:
-    from tactful.engine import Context
 
     if not path:
         return None
@@ -234,15 +235,33 @@ def check_record(line: str, n: int, default_policy: Any, args: argparse.Namespac
 
 
 def cmd_triage(args: argparse.Namespace, out: TextIO) -> int:
-    from tactful.engine.triage import cli as triage_cli
+    """Exit 0 when every message was triaged, 2 when any input was bad."""
+    from tactful.engine import load_policy
+    from tactful.engine.triage import triage, triage_jsonl_lines
 
-    return int(triage_cli.run(args, out, read_text=lambda: _post_text(_TextArgs(args))))
-
-
-class _TextArgs:
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.text = args.text
-        self.file = None
+    policy = load_policy(args.policy)
+    if args.jsonl:
+        bad = False
+        for record in triage_jsonl_lines(_jsonl_lines(args.jsonl), policy):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            bad = bad or "error" in record
+        return EXIT_USAGE if bad else EXIT_OK
+    text = _post_text(args)
+    result = triage(
+        text, policy, channel=args.channel, kind=args.kind, received_at=args.received_at
+    )
+    if args.format == "json":
+        out.write(result.model_dump_json() + "\n")
+        return EXIT_OK
+    urgency = "URGENT " if result.urgent else ""
+    out.write(f"{urgency}{result.category} (confidence {result.confidence:.2f})\n")
+    out.write(f"route to: {' then '.join(result.route_to) or 'nobody named'}\n")
+    out.write(f"respond by: {result.respond_by or 'no target set by the policy'}\n")
+    out.write(f"actions: {', '.join(result.actions)}\n")
+    out.write(f"clauses: {', '.join(result.clauses)}\n")
+    if result.note:
+        out.write(f"note: {result.note}\n")
+    return EXIT_OK
 
 
 def cmd_policy(args: argparse.Namespace, out: TextIO) -> int:
@@ -306,6 +325,11 @@ def run(argv: Iterable[str], out: TextIO = sys.stdout) -> int:
     from tactful.engine import InputError, PolicyFileError
 
     argv = list(argv)
+    if argv and argv[0] in WEB_COMMANDS:
+        # The desk's commands parse their own options (tactful demo --data-dir X).
+        from tactful.web import commands
+
+        return int(getattr(commands, argv[0])(argv[1:]) or 0)
     try:
         args = _parser().parse_args(argv)
         if args.command == "check":

@@ -43,7 +43,11 @@ def check(
 ) -> Result:
     """Check one draft against a policy and return the decision with its findings."""
     compiled = policy if isinstance(policy, CompiledPolicy) else load_policy(policy)
-    ctx = context if isinstance(context, Context) or context is None else Context.model_validate(context)
+    ctx = (
+        context
+        if isinstance(context, Context) or context is None
+        else Context.model_validate(context)
+    )
     doc = build_document(text, channel=channel, account=account, context=ctx)
     return check_document(compiled, doc, item_id)
 

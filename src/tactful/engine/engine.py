@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .checks.base import Hit
-from .model import SEVERITIES, CHANNELS, Context, Finding, PolicyRef, Result
+from .model import CHANNELS, SEVERITIES, Context, Finding, PolicyRef, Result
 from .policy import CompiledPolicy
 from .rules import CompiledRule
 from .text import MAX_TEXT_CHARS, Document
@@ -71,8 +71,10 @@ def _finding(
     rule: CompiledRule, clause_id: str, override: str | None, hit: Hit, doc: Document
 ) -> Finding:
     r = rule.rule
+    # A hit that sets its own severity (a US spelling as advice under a misspelling
+    # rule) keeps it; the clause's override replaces only the rule's default.
     severity = override or r.severity
-    if hit.severity is not None and not override:
+    if hit.severity is not None and hit.severity != r.severity:
         severity = hit.severity
     start = max(0, min(hit.start, len(doc.text)))
     end = max(start, min(hit.end, len(doc.text)))
@@ -146,6 +148,8 @@ def decide(policy: CompiledPolicy, doc: Document, findings: list[Finding]) -> Re
 
 
 def check_document(policy: CompiledPolicy, doc: Document, item_id: str | None = None) -> Result:
+    if doc.organisation is None:
+        doc.organisation = policy.policy.organisation
     result = decide(policy, doc, run_rules(policy, doc))
     result.id = item_id
     return result

@@ -303,6 +303,4 @@ def load_policy(ref: str | Path) -> CompiledPolicy:
         if not p.is_file():
             raise PolicyFileError(f"{ref_s}: no such policy file")
         return load_policy_file(p)
-    raise PolicyFileError(
-        f"unknown policy {ref_s!r}; built-in ids are: {', '.join(BUILTIN_IDS)}"
-    )
+    raise PolicyFileError(f"unknown policy {ref_s!r}; built-in ids are: {', '.join(BUILTIN_IDS)}")

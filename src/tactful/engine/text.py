@@ -9,6 +9,7 @@ repeated letters, and letters spaced or dotted apart.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -33,6 +34,7 @@ LEET: dict[str, str] = {
 }  # fmt: skip
 
 MAX_TEXT_CHARS = 100_000
+SENTENCE_END = regex.compile(r"[.!?\n]+")
 
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}'’\-]*[\p{L}\p{M}\p{N}])?")
 URL_RE = regex.compile(
@@ -145,6 +147,28 @@ def _is_single_letter_gap(src: str, i: int, n: int) -> bool:
     return left and right
 
 
+class SentenceIndex:
+    """Sentence boundaries of one text, found once, so that asking for the sentence
+    around each of many matches stays linear in the length of the post."""
+
+    __slots__ = ("starts", "ends", "length")
+
+    def __init__(self, text: str) -> None:
+        marks = [(m.start(), m.end()) for m in SENTENCE_END.finditer(text)]
+        self.ends = [s for s, _ in marks]
+        self.starts = [e for _, e in marks]
+        self.length = len(text)
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding ``start``..``end`` (from the end of the previous
+        sentence mark to the start of the next one)."""
+        i = bisect.bisect_right(self.starts, start)
+        s = self.starts[i - 1] if i else 0
+        j = bisect.bisect_left(self.ends, end)
+        e = self.ends[j] if j < len(self.ends) else self.length
+        return s, max(e, end)
+
+
 @dataclass
 class Document:
     """A draft (or inbound message) and its views, built once and shared by every check."""
@@ -153,6 +177,22 @@ class Document:
     channel: str | None = None
     account: str = "official"
     context: Context = field(default_factory=Context)
+    organisation: str | None = None
+
+    @cached_property
+    def sentences(self) -> SentenceIndex:
+        return SentenceIndex(self.text)
+
+    def sentences_of(self, view: Folded) -> SentenceIndex:
+        """The sentence index of a folded view, built once per view."""
+        key = "folded" if view is self.folded else "squashed" if view is self.squashed else None
+        if key is None:
+            return SentenceIndex(view.text)
+        cache = self.__dict__.setdefault("_sentence_views", {})
+        if key not in cache:
+            cache[key] = SentenceIndex(view.text)
+        index: SentenceIndex = cache[key]
+        return index
 
     @cached_property
     def folded(self) -> Folded:

@@ -91,9 +91,7 @@ def read_yaml(path: Path | str, text: str | None = None) -> tuple[Any, dict[tupl
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate(
-    model: type[M], data: Any, path: Path | str, lines: dict[tuple[Any, ...], int]
-) -> M:
+def validate(model: type[M], data: Any, path: Path | str, lines: dict[tuple[Any, ...], int]) -> M:
     """Validate ``data`` as ``model``; on failure name the file, line and field."""
     try:
         return model.model_validate(data)

@@ -15,36 +15,42 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
+import re
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..text import Document, Folded
+from ..text import Document, Folded, fold
 from .base import Check, Hit
 
 MAX_PHRASES = 2000
 MAX_PHRASE_CHARS = 80
-SENTENCE_END = regex.compile(r"[.!?\n]+")
+
+
+# The standard library engine runs these big alternations about four times faster than
+# `regex`; "[^\W\d_]" is a letter and "[^\W_]" a letter or digit, in any script.
+LETTER = r"[^\W\d_]"
+WORD_CHAR = r"[^\W_]"
 
 
 def _phrase_pattern(phrase: str) -> str:
-    words = phrase.strip().lower().split()
+    words = fold(phrase.strip()).text.split()
     parts: list[str] = []
     for w in words:
         wild = w.endswith("*")
-        core = regex.escape(w.rstrip("*"))
-        parts.append(core + (r"[\p{L}']*" if wild else ""))
+        core = re.escape(w.rstrip("*"))
+        parts.append(core + (rf"(?:{LETTER}|')*" if wild else ""))
     return r"[\s\-]+".join(parts)
 
 
-def compile_lexicon(phrases: list[str]) -> regex.Pattern[str] | None:
+def compile_lexicon(phrases: list[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of the phrases as whole words on folded text."""
     cleaned = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
     if not cleaned:
         return None
     body = "|".join(_phrase_pattern(p) for p in cleaned)
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])")
+    return re.compile(rf"(?<!{WORD_CHAR})(?:{body})(?!{WORD_CHAR})")
 
 
-def _check_phrases(value: list[str]) -> list[str]:
+def check_phrases(value: list[str]) -> list[str]:
     if len(value) > MAX_PHRASES:
         raise ValueError(f"at most {MAX_PHRASES} phrases")
     for p in value:
@@ -66,7 +72,7 @@ class LexiconParams(BaseModel):
     @field_validator("phrases", "near", "unless")
     @classmethod
     def _bounded(cls, value: list[str]) -> list[str]:
-        return _check_phrases(value)
+        return check_phrases(value)
 
 
 class LexiconCheck(Check):
@@ -91,7 +97,7 @@ class LexiconCheck(Check):
             for m in self.rx.finditer(view.text):  # type: ignore[union-attr]
                 if self.near and not self._near(view.text, m.start(), m.end()):
                     continue
-                if self.unless and self._unless(view.text, m.start(), m.end()):
+                if self.unless and self._unless(doc, view, m.start(), m.end()):
                     continue
                 span = view.to_original(m.start(), m.end())
                 if any(s <= span[0] < e for s, e in seen):
@@ -104,10 +110,9 @@ class LexiconCheck(Check):
         right = _word_window_end(text, end, self.p.window)
         return bool(self.near and self.near.search(text, left, right))
 
-    def _unless(self, text: str, start: int, end: int) -> bool:
-        s = _sentence_start(text, start)
-        e = _sentence_end(text, end)
-        return bool(self.unless and self.unless.search(text, s, e))
+    def _unless(self, doc: Document, view: Folded, start: int, end: int) -> bool:
+        s, e = doc.sentences_of(view).around(start, end)
+        return bool(self.unless and self.unless.search(view.text, s, e))
 
 
 def _word_window_start(text: str, pos: int, words: int) -> int:
@@ -129,15 +134,3 @@ def _word_window_end(text: str, pos: int, words: int) -> int:
             count += 1
         i += 1
     return i
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    last = 0
-    for m in SENTENCE_END.finditer(text, 0, pos):
-        last = m.end()
-    return last
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    m = SENTENCE_END.search(text, pos)
-    return m.start() if m else len(text)

@@ -66,7 +66,9 @@ def test_an_official_post_needs_the_standing_approver() -> None:
 
 
 def test_the_approver_posting_themselves_needs_no_approval() -> None:
-    r = check("Coffee morning on Friday at 10am", policy=P, context={"author_role": "comms officer"})
+    r = check(
+        "Coffee morning on Friday at 10am", policy=P, context={"author_role": "comms officer"}
+    )
     assert (r.decision, r.approvers) == ("ok", [])
 
 

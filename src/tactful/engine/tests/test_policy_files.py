@@ -89,7 +89,9 @@ def test_it_explains_an_unknown_policy_id() -> None:
 
 
 def test_a_rule_that_fails_its_params_names_the_field() -> None:
-    bad = MINIMAL.replace('params: {phrases: ["vote for the purple party"]}', "params: {phrases: []}")
+    bad = MINIMAL.replace(
+        'params: {phrases: ["vote for the purple party"]}', "params: {phrases: []}"
+    )
     with pytest.raises(PolicyFileError, match=r"rules\.0\.params\.phrases"):
         load_policy_text(bad)
 

@@ -1,0 +1,115 @@
+"""Speed and flag rates of the judgement rules (politics, defamation, commercial,
+opinion, unsafe and unlawful activity, criticism of partners).
+
+Prints figures, asserts nothing. Speed is measured on charity-style posts of about
+280 characters. Flag rates use the public labelled data in TACTFUL_SHARED_DATA
+(default ../shared/data): how often each rule fires on text it should mostly leave
+alone (complaints to brands, US politicians' posts), as aggregate counts only.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from tactful.engine.rules import builtin_rule
+from tactful.engine.text import Document
+
+RULES = [
+    "politics.party_politics",
+    "defamation.allegation",
+    "commercial.endorsement",
+    "commercial.personal_interest",
+    "opinion.personal_opinion",
+    "safety.unsafe_stunt",
+    "safety.unlawful_footage",
+    "partners.criticism",
+]
+POSTS = [
+    "Huge thanks to everyone who came to our coffee morning at St Mary's Hall today! We raised "
+    "£420 for families in Ipswich. Our next one is on 3 May, so bring a friend, a cake and your "
+    "best stories. Volunteers needed for the raffle too. #HomeStart #Suffolk @HomeStartUK",
+    "The two-child limit pushes families into poverty. We urge the government to scrap it, and we "
+    "thank Jo Bloggs MP for visiting our stay and play on Friday to hear from parents. Register "
+    "to vote by 20 April and make sure your voice is heard on polling day!",
+    "Beware of scam calls claiming to be from us: we will never ask for your bank details. If you "
+    "are worried, call our office on 01473 000000. Thanks to Tesco for donating 200 Easter eggs "
+    "and to Suffolk County Council for funding our new group in Lowestoft.",
+]
+
+
+def _root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+def bench_speed() -> None:
+    rules = [builtin_rule(r) for r in RULES]
+    for post in POSTS:  # warm caches and lazy loads
+        doc = Document(post)
+        for r in rules:
+            list(r.check.run(doc))
+    per_rule: dict[str, list[float]] = {r.id: [] for r in rules}
+    totals: list[float] = []
+    for i in range(600):
+        doc = Document(POSTS[i % len(POSTS)])
+        _ = doc.folded, doc.squashed
+        t0 = time.perf_counter()
+        for r in rules:
+            t = time.perf_counter()
+            list(r.check.run(doc))
+            per_rule[r.id].append((time.perf_counter() - t) * 1000)
+        totals.append((time.perf_counter() - t0) * 1000)
+    print("speed, ms per ~280-character post (views prebuilt):")
+    for rid, xs in per_rule.items():
+        xs.sort()
+        print(f"  {rid:32s} median {statistics.median(xs):.3f}  p95 {xs[int(len(xs) * 0.95)]:.3f}")
+    totals.sort()
+    print(
+        f"  {'all eight':32s} median {statistics.median(totals):.3f}  p95 {totals[int(len(totals) * 0.95)]:.3f}"
+    )
+
+
+def _rates(name: str, texts: list[str]) -> None:
+    rules = [builtin_rule(r) for r in RULES]
+    counts = dict.fromkeys(RULES, 0)
+    for text in texts:
+        doc = Document(text)
+        for r in rules:
+            if any(True for _ in r.check.run(doc)):
+                counts[r.id] += 1
+    print(f"flag rate on {name} ({len(texts)} texts):")
+    for rid, n in counts.items():
+        print(f"  {rid:32s} {n:5d}  {n / max(1, len(texts)):.2%}")
+
+
+def bench_flag_rates(data: Path) -> None:
+    bias = data / "political-social-media-bias" / "political_social_media.csv"
+    if bias.is_file():
+        with bias.open(encoding="utf-8", errors="replace") as f:
+            rows = list(csv.DictReader(f))
+        for label in ("partisan", "neutral"):
+            _rates(
+                f"US politicians' posts, {label}", [r["text"] for r in rows if r["bias"] == label]
+            )
+    complaints = data / "complaints-twitter" / "complaints-data.csv"
+    if complaints.is_file():
+        with complaints.open(encoding="utf-8", errors="replace") as f:
+            rows2 = [r for r in csv.reader(f) if len(r) >= 3]
+        _rates("tweets to brands", [r[1] for r in rows2])
+
+
+def main() -> None:
+    bench_speed()
+    data = Path(os.environ.get("TACTFUL_SHARED_DATA", _root().parent / "shared" / "data"))
+    if not data.is_dir():
+        print(f"shared data not found at {data}; skipping flag rates", file=sys.stderr)
+        return
+    bench_flag_rates(data)
+
+
+if __name__ == "__main__":
+    main()

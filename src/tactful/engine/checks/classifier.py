@@ -1,0 +1,174 @@
+"""Classifier: a trained model scores the draft for abusive or hateful language.
+
+The model (``engine/models/toxicity/``, a small fine-tuned transformer run with
+onnxruntime) gives each text a probability for ``offensive`` (swearing, insults,
+threats, abuse in general) and for ``hate`` (hostility towards people because of
+a protected characteristic: race, religion, sex, sexual orientation, disability
+and so on). When the chosen label's score reaches ``threshold`` the check points
+at the worst sentence, so the author sees where the problem is.
+
+It reads the meaning of whole sentences, so it catches abuse that no word list
+foresees ("people like that should not be allowed near children") and lets
+harmless uses of rude-looking words through ("the Dick Whittington panto").
+It is a statistical judgement: pair it with the ``lexicon`` rules for words
+that are never acceptable. Texts longer than the model's window are scored in
+chunks of whole sentences; the highest chunk decides. Without the model files the
+check stays silent rather than failing.
+
+Params: ``label`` (offensive or hate), ``threshold`` (0 to 1; by default the one
+chosen when the model was trained), ``min_letters`` (shorter texts are skipped)
+and ``message`` (overrides the rule's message).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..encoder import TextEncoder, prepare_social_text, shared_encoder
+from ..text import Document
+from .base import Check, Hit
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "toxicity"
+SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+[\"'’”)]*|\n|$)")
+LETTER = regex.compile(r"\p{L}")
+SHORT_TEXT_CHARS = 200  # below this a post always fits the model's window
+MAX_CHUNKS = 128  # about 30,000 characters; the rest of a longer text is not scored
+CHUNK_WORDS = 40
+BATCH = 32
+
+
+class ClassifierParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    label: Literal["offensive", "hate"]
+    threshold: float | None = Field(default=None, gt=0.0, lt=1.0)
+    min_letters: int = Field(default=3, ge=1, le=100)
+    message: str | None = None
+
+
+@cache
+def model_meta(folder: Path = MODEL_DIR) -> dict:
+    path = folder / "meta.json"
+    if not path.is_file():
+        return {}
+    data: dict = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def toxicity_encoder() -> TextEncoder:
+    return shared_encoder(MODEL_DIR, int(model_meta().get("max_length", 64)))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences as (start, end) offsets, trimmed of surrounding space."""
+    spans = []
+    for m in SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+    return spans or ([(0, len(text))] if text.strip() else [])
+
+
+def _word_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split an over-long sentence into runs of at most CHUNK_WORDS words."""
+    words = [m.span() for m in regex.finditer(r"\S+", text[start:end])]
+    return [
+        (start + words[i][0], start + words[min(i + CHUNK_WORDS, len(words)) - 1][1])
+        for i in range(0, len(words), CHUNK_WORDS)
+    ]
+
+
+def chunk_spans(text: str, encoder: TextEncoder) -> list[tuple[int, int]]:
+    """Whole sentences packed into chunks that fit the model's window."""
+    if len(text) <= SHORT_TEXT_CHARS:
+        return [(0, len(text))]
+    budget = encoder.max_length - 2
+    pieces: list[tuple[int, int, int]] = []
+    for s, e in sentence_spans(text):
+        size = encoder.token_count(text[s:e])
+        if size <= budget:
+            pieces.append((s, e, size))
+        else:
+            pieces += [(ws, we, budget) for ws, we in _word_windows(text, s, e)]
+        if len(pieces) > MAX_CHUNKS * 4:
+            break
+    chunks: list[tuple[int, int]] = []
+    start, end, used = -1, -1, 0
+    for s, e, size in pieces:
+        if start >= 0 and used + size <= budget:
+            end, used = e, used + size
+            continue
+        if start >= 0:
+            chunks.append((start, end))
+        start, end, used = s, e, size
+    if start >= 0:
+        chunks.append((start, end))
+    return chunks[:MAX_CHUNKS]
+
+
+def score_spans(text: str, spans: list[tuple[int, int]], column: int) -> np.ndarray:
+    """The model's probability for one label, for each span of ``text``."""
+    return _all_scores(text, tuple(spans))[:, column]
+
+
+@lru_cache(maxsize=16)
+def _all_scores(text: str, spans: tuple[tuple[int, int], ...]) -> np.ndarray:
+    # Every label comes out of one pass, and a policy usually runs the offensive and
+    # the hate rule on the same draft: the second rule reuses the first one's pass.
+    encoder = toxicity_encoder()
+    prepared = [prepare_social_text(text[s:e]) or "." for s, e in spans]
+    out = [encoder.probabilities(prepared[i : i + BATCH]) for i in range(0, len(prepared), BATCH)]
+    width = len(model_meta().get("labels", []))
+    scores = np.concatenate(out) if out else np.zeros((0, width), dtype=np.float32)
+    scores.setflags(write=False)
+    return scores
+
+
+class ClassifierCheck(Check):
+    """Flags a draft the toxicity model scores as offensive or hateful."""
+
+    kind = "classifier"
+    Params = ClassifierParams
+
+    def __init__(self, params: ClassifierParams) -> None:  # type: ignore[override]
+        super().__init__(params)
+        self.p = params
+
+    def _column_and_threshold(self) -> tuple[int, float] | None:
+        meta = model_meta()
+        labels = meta.get("labels", [])
+        if self.p.label not in labels or not toxicity_encoder().is_available():
+            return None
+        threshold = self.p.threshold or float(meta.get("thresholds", {}).get(self.p.label, 0.5))
+        return labels.index(self.p.label), threshold
+
+    def run(self, doc: Document) -> Iterable[Hit]:
+        text = doc.text
+        if len(LETTER.findall(text[:1000])) < self.p.min_letters:
+            return
+        setup = self._column_and_threshold()
+        if setup is None:
+            return
+        column, threshold = setup
+        chunks = chunk_spans(text, toxicity_encoder())
+        scores = score_spans(text, chunks, column)
+        if not len(scores) or float(scores.max()) < threshold:
+            return
+        s, e = chunks[int(scores.argmax())]
+        sentences = [(s + a, s + b) for a, b in sentence_spans(text[s:e])]
+        if len(sentences) > 1:
+            sentence_scores = score_spans(text, sentences, column)
+            s, e = sentences[int(sentence_scores.argmax())]
+        yield Hit(s, e, message=self.p.message)

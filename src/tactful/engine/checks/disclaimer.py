@@ -1,0 +1,154 @@
+"""Disclaimer: a personal post about the organisation that does not say whose views it holds.
+
+Someone posting on their own account about the charity they work or volunteer for
+should make clear the views are their own. The kind fires when all of these hold:
+
+- the post speaks about the organisation: it uses one of ``cues`` ("my charity",
+  "where I volunteer", "I'm a trustee", "#volunteer", …) or names it. The name
+  comes from the policy the post is checked against (``use_policy_organisation``,
+  matched with its capitals, with and without a leading "The" or a trailing "CIC"
+  or "Ltd", and the part before " in " as in "Home-Start in Suffolk"; a lone common
+  word such as "Society" is not used), and from ``organisation_names``, which a
+  policy's custom rule of this kind may list (other spellings, handles);
+- ``context.profile_disclaimer`` is false (the profile does not already say it);
+- the post carries none of ``disclaimers`` ("views my own", "personal views",
+  "not speaking for", …).
+
+A cue inside one of ``unless`` ("my charity shop find", "my charity run") does not
+count: those are about shopping at or raising money for a charity, not belonging to one.
+
+A rule of this kind normally sets ``accounts: [personal]``. The finding covers the
+first place the post refers to the organisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..text import Document
+from .base import Check, Hit
+from .lexicon import check_phrases, compile_lexicon
+
+CUES = [
+    "my charity", "our charity", "the charity i work for", "the charity i volunteer for",
+    "the charity i volunteer with", "the charity i support", "where i volunteer",
+    "where i work", "i volunteer at", "i volunteer with", "i volunteer for",
+    "volunteering with", "volunteering at", "volunteering for", "my volunteering",
+    "i'm a trustee", "i’m a trustee", "i am a trustee", "as a trustee", "as trustee",
+    "our trustees", "i work for", "i work at", "at work", "my workplace",
+    "my employer", "my organisation", "our organisation", "my organization",
+    "our organization", "we at", "my colleagues at", "my team at", "my job at",
+    "our volunteers", "our service users", "our fundraising", "our appeal", "our helpline",
+    "our charity shop", "our ceo", "our chief executive", "our patron", "#volunteer",
+    "#volunteering", "#charitywork", "#proudtowork",
+]  # fmt: skip
+# Uses of the cues that are about shopping or supporting a charity, not belonging to one.
+NOT_ABOUT = [
+    "my charity shop find", "my charity shop haul", "my charity shop bargain",
+    "my charity of the year", "my charity run", "my charity walk", "my charity swim",
+    "my charity challenge", "my charity skydive",
+]  # fmt: skip
+PLACEHOLDER_NAMES = frozenset(
+    {"your charity", "your organisation", "the charity", "the organisation"}
+)
+LEGAL_SUFFIX = regex.compile(r"\s+(?:CIC|CIO|Ltd\.?|Limited|plc|Inc\.?)$", regex.IGNORECASE)
+DISCLAIMERS = [
+    "views my own", "views are my own", "views are mine", "views mine", "my own views",
+    "my own opinion", "my own opinions", "opinions my own", "opinions are my own",
+    "opinions mine", "personal views", "personal view", "personal opinion",
+    "personal opinions", "personal capacity", "not speaking for", "not speaking on behalf",
+    "speaking for myself", "not representing", "do not represent", "don't represent",
+    "don’t represent", "not the views of", "not the view of", "not endorsed by",
+    "own views", "own opinions", "#viewsmyown", "#personalviews",
+]  # fmt: skip
+
+
+class DisclaimerParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    cues: list[str] = Field(default_factory=lambda: list(CUES))
+    organisation_names: list[str] = Field(default_factory=list, max_length=50)
+    disclaimers: list[str] = Field(default_factory=lambda: list(DISCLAIMERS))
+    unless: list[str] = Field(default_factory=lambda: list(NOT_ABOUT))
+    use_policy_organisation: bool = True
+
+    @field_validator("cues", "organisation_names", "disclaimers", "unless")
+    @classmethod
+    def _bounded(cls, value: list[str]) -> list[str]:
+        return check_phrases(value)
+
+
+def name_variants(name: str) -> list[str]:
+    """The ways a post may write the organisation's name, most specific first."""
+    name = " ".join(name.split())
+    if name.lower() in PLACEHOLDER_NAMES:
+        return []
+    variants = [name]
+    for v in list(variants):
+        if v.lower().startswith("the "):
+            variants.append(v[4:])
+    for v in list(variants):
+        bare = LEGAL_SUFFIX.sub("", v)
+        if bare != v:
+            variants.append(bare)
+    for v in list(variants):
+        if " in " in v:
+            variants.append(v.split(" in ", 1)[0])
+    # A lone ordinary word ("Society") says nothing about which organisation is meant.
+    keep = [v for v in variants if len(v.split()) >= 2 or "-" in v or not v.istitle()]
+    return list(dict.fromkeys(v for v in keep if len(v) >= 3))
+
+
+@lru_cache(maxsize=64)
+def name_pattern(name: str) -> regex.Pattern[str] | None:
+    variants = name_variants(name)
+    if not variants:
+        return None
+    body = "|".join(r"\s+".join(regex.escape(w) for w in v.split()) for v in variants)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])")
+
+
+class DisclaimerCheck(Check):
+    """Flags a personal post that speaks about the organisation without a
+    "views my own" disclaimer, in the post or on the profile."""
+
+    kind = "disclaimer"
+    Params = DisclaimerParams
+
+    def __init__(self, params: DisclaimerParams) -> None:  # type: ignore[override]
+        super().__init__(params)
+        self.about = compile_lexicon([*params.cues, *params.organisation_names])
+        self.disclaimer = compile_lexicon(params.disclaimers)
+        self.unless = compile_lexicon(params.unless)
+        self.use_name = params.use_policy_organisation
+
+    def run(self, doc: Document) -> Iterable[Hit]:
+        if doc.context.profile_disclaimer:
+            return
+        folded = doc.folded
+        excused = (
+            [(u.start(), u.end()) for u in self.unless.finditer(folded.text)] if self.unless else []
+        )
+        m = next(
+            (
+                m
+                for m in (self.about.finditer(folded.text) if self.about else ())
+                if not any(s <= m.start() < e for s, e in excused)
+            ),
+            None,
+        )
+        span = folded.to_original(m.start(), m.end()) if m else None
+        if self.use_name and doc.organisation:
+            by_name = name_pattern(doc.organisation)
+            n = by_name.search(doc.text) if by_name else None
+            if n and (span is None or n.start() < span[0]):
+                span = (n.start(), n.end())
+        if span is None:
+            return
+        if self.disclaimer is not None and self.disclaimer.search(folded.text):
+            return
+        yield Hit(span[0], span[1])

@@ -1,0 +1,148 @@
+"""Pattern: regular expressions written in a rule or in a charity's policy file.
+
+Each pattern is a regular expression (the ``regex`` module's syntax, a superset of
+Python's ``re``). It runs on one view of the draft:
+
+- ``original``: the text as typed;
+- ``folded``: lower-cased, accents, look-alike letters, leetspeak and invisible
+  characters undone, so ``#V0teLab0ur`` reads ``#votelabour``;
+- ``squashed``: folded, and letters spaced or dotted apart joined up.
+
+Findings always point back at what the author typed. ``ignorecase`` (on by default)
+makes the match case-blind. ``unless`` lists patterns that, found in the same
+sentence as a match, cancel it: the safe reading of an ambiguous phrase.
+
+Because these patterns can come from a user's policy file, they are bounded:
+at most 20 patterns and 20 ``unless`` patterns, each at most 500 characters, and
+each pattern gets at most 50 ms per post (the ``timeout_ms`` param, up to 200).
+A rule spends at most 200 ms on a post in all. A pattern that runs out of time
+(catastrophic backtracking such as ``(a|aa)+$``) is skipped for that post: it
+yields no finding and a warning is logged naming the pattern, so one badly
+written rule can slow a check down but never hang it. A rule reports at most 100
+findings on one post.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..text import Document, Folded, SentenceIndex
+from .base import Check, Hit
+
+MAX_PATTERNS = 20
+MAX_PATTERN_CHARS = 500
+DEFAULT_TIMEOUT_MS = 50
+# The most one rule may spend on one post, whatever its number of patterns.
+RULE_BUDGET_MS = 200
+# Past this many findings from one rule on one post, more add nothing for the author.
+MAX_HITS = 100
+
+log = logging.getLogger(__name__)
+
+
+def _compile(pattern: str, ignorecase: bool) -> regex.Pattern[str]:
+    flags = regex.IGNORECASE if ignorecase else 0
+    return regex.compile(pattern, flags)
+
+
+def _check_patterns(value: list[str]) -> list[str]:
+    if len(value) > MAX_PATTERNS:
+        raise ValueError(f"at most {MAX_PATTERNS} patterns")
+    for p in value:
+        if not p:
+            raise ValueError("a pattern cannot be empty")
+        if len(p) > MAX_PATTERN_CHARS:
+            raise ValueError(f"pattern longer than {MAX_PATTERN_CHARS} characters: {p[:30]!r}")
+        try:
+            rx = _compile(p, True)
+        except regex.error as exc:
+            raise ValueError(f"not a valid regular expression ({exc}): {p[:60]!r}") from None
+        if rx.search("") is not None:
+            raise ValueError(f"pattern matches empty text, so it would flag every post: {p[:60]!r}")
+    return value
+
+
+class PatternParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    patterns: list[str] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list)
+    view: Literal["original", "folded", "squashed"] = "original"
+    ignorecase: bool = True
+    timeout_ms: int = Field(default=DEFAULT_TIMEOUT_MS, ge=1, le=200)
+    message: str | None = None
+
+    @field_validator("patterns", "unless")
+    @classmethod
+    def _bounded(cls, value: list[str]) -> list[str]:
+        return _check_patterns(value)
+
+
+class PatternCheck(Check):
+    """Flags text matching any of a rule's regular expressions (bounded in size and time)."""
+
+    kind = "pattern"
+    Params = PatternParams
+
+    def __init__(self, params: PatternParams) -> None:  # type: ignore[override]
+        super().__init__(params)
+        self.p = params
+        self.patterns = [_compile(p, params.ignorecase) for p in params.patterns]
+        self.unless = [_compile(p, params.ignorecase) for p in params.unless]
+
+    def run(self, doc: Document) -> Iterable[Hit]:
+        text, view = _view(doc, self.p.view)
+        sentences = SentenceIndex(text) if self.unless else None
+        deadline = time.monotonic() + RULE_BUDGET_MS / 1000
+        seen: list[tuple[int, int]] = []
+        for rx in self.patterns:
+            for start, end in self._matches(rx, text, deadline):
+                if sentences and self._cancelled(text, sentences.around(start, end), deadline):
+                    continue
+                span = view.to_original(start, end) if view is not None else (start, end)
+                if any(s <= span[0] < e for s, e in seen):
+                    continue
+                seen.append(span)
+                yield Hit(span[0], span[1], message=self.p.message)
+                if len(seen) >= MAX_HITS:
+                    return
+
+    def _matches(self, rx: regex.Pattern[str], text: str, deadline: float) -> list[tuple[int, int]]:
+        timeout = min(self.p.timeout_ms / 1000, deadline - time.monotonic())
+        if timeout <= 0:
+            log.warning("pattern skipped, rule time budget spent: %.60r", rx.pattern)
+            return []
+        try:
+            return [
+                (m.start(), m.end())
+                for m in rx.finditer(text, timeout=timeout)
+                if m.end() > m.start()
+            ]
+        except TimeoutError:
+            log.warning("pattern timed out and was skipped: %.60r", rx.pattern)
+            return []
+
+    def _cancelled(self, text: str, sentence: tuple[int, int], deadline: float) -> bool:
+        s, e = sentence
+        for rx in self.unless:
+            timeout = max(0.001, min(self.p.timeout_ms / 1000, deadline - time.monotonic()))
+            try:
+                if rx.search(text, s, e, timeout=timeout):
+                    return True
+            except TimeoutError:
+                log.warning("unless pattern timed out and was skipped: %.60r", rx.pattern)
+        return False
+
+
+def _view(doc: Document, name: str) -> tuple[str, Folded | None]:
+    if name == "folded":
+        return doc.folded.text, doc.folded
+    if name == "squashed":
+        return doc.squashed.text, doc.squashed
+    return doc.text, None

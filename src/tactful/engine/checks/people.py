@@ -1,0 +1,129 @@
+"""People named in a post: consent, and the extra care children need.
+
+``mode: consent`` flags every private individual named in the post (public
+figures such as MPs, councillors and royalty are left alone) unless the
+organisation has a current consent for them in the context. A full name is a
+finding at the rule's severity; a first name on its own is only advice, since it
+rarely identifies someone to the public; a named child is left to ``child_consent``. A consent matches
+when it names the same person: the full name, or the first name alone when the
+consent records the full name. Consents given in words ("Jane Smith, photo")
+match when they mention the name. Expired consents do not count.
+
+``mode: child_consent`` flags an identifiable child: a name with an age under 18
+("Alfie, 7", "our 5-year-old Sam"), a name with a school year ("Year 3 at St
+Mary's"), or a photo or video that shows children. Each needs a parent's or
+guardian's consent: a consent marked ``parental``, or one whose words mention a
+parent, mum, dad, mother, father or guardian. Anonymous mentions ("a mum told
+us", "one of our children") pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from ..model import Consent
+from ..names import PersonSpan, find_people, word_set
+from ..text import Document
+from .base import Check, Hit
+
+PARENT_WORDS = regex.compile(
+    r"\b(?:parents?|parental|mum|mums|mother|dad|dads|father|guardians?|carers?|"
+    r"step-?(?:mum|dad|parent))\b",
+    regex.I,
+)
+NAME_WORD = regex.compile(r"[\p{L}][\p{L}'’\-]*")
+TITLE_WORDS = word_set("mr mrs ms miss mx dr prof sir dame lady lord rev cllr")
+
+
+class PeopleParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    mode: Literal["consent", "child_consent"] = "consent"
+
+
+def _name_words(name: str) -> list[str]:
+    words = [regex.sub(r"['’]s?$", "", w.lower()) for w in NAME_WORD.findall(name)]
+    return [w for w in words if w not in TITLE_WORDS and len(w) > 1]
+
+
+def consent_covers(consent: Consent, person: PersonSpan) -> bool:
+    """Whether ``consent`` names ``person``: every word of the name in the post must
+    appear in the consent's name (so "Jane" is covered by "Jane Smith")."""
+    wanted = _name_words(person.name)
+    if not wanted:
+        return False
+    recorded = set(_name_words(consent.person)) | set(_name_words(consent.words or ""))
+    return all(w in recorded for w in wanted)
+
+
+def is_parental(consent: Consent) -> bool:
+    return consent.parental or bool(PARENT_WORDS.search(consent.words or ""))
+
+
+class PeopleCheck(Check):
+    """Flags named private individuals without a current recorded consent, or
+    identifiable children without a parent's or guardian's consent."""
+
+    kind = "people"
+    Params = PeopleParams
+
+    def __init__(self, params: PeopleParams) -> None:  # type: ignore[override]
+        super().__init__(params)
+        self.mode = params.mode
+
+    def run(self, doc: Document) -> Iterable[Hit]:
+        today = doc.context.on()
+        current = [c for c in doc.context.consents if c.is_current(today)]
+        people = [p for p in find_people(doc.text) if not p.public]
+        if self.mode == "consent":
+            yield from self._consent(people, current)
+        else:
+            yield from self._child_consent(doc, people, current)
+
+    def _consent(self, people: list[PersonSpan], current: list[Consent]) -> Iterable[Hit]:
+        for person in people:
+            if person.child or any(consent_covers(c, person) for c in current):
+                # A child is the child_consent rule's: a parent's consent is the stricter need.
+                continue
+            if len(person.name.split()) == 1:
+                # A first name alone rarely identifies someone to the public; ask, don't block.
+                yield Hit(
+                    person.start,
+                    person.end,
+                    message=f"Check that {person.name} is happy to be named",
+                    suggestion="Record their consent if they could be identified from this post.",
+                    severity="advice",
+                )
+                continue
+            yield Hit(
+                person.start,
+                person.end,
+                message=f"No consent recorded for {person.name}",
+                suggestion="Record their consent first, or leave the name out.",
+            )
+
+    def _child_consent(
+        self, doc: Document, people: list[PersonSpan], current: list[Consent]
+    ) -> Iterable[Hit]:
+        parental = [c for c in current if is_parental(c)]
+        children = [p for p in people if p.child]
+        for child in children:
+            if not any(consent_covers(c, child) for c in parental):
+                yield Hit(
+                    child.start,
+                    child.end,
+                    message=f"No parent's or guardian's consent recorded for {child.name}",
+                    suggestion="Record a parent's or guardian's consent, or leave out the name.",
+                )
+        shows_children = any(m.shows_children for m in doc.context.media)
+        if shows_children and not parental:
+            yield Hit(
+                0,
+                0,
+                message="The photo or video shows children and no parental consent is recorded",
+                suggestion="Record a parent's or guardian's consent, or use a picture without children.",
+            )

@@ -1,0 +1,463 @@
+"""Politics: a post that takes sides in party politics.
+
+Charity law lets a charity campaign on policy, but never support or oppose a
+political party or candidate. This check finds a UK party or a well-known
+politician (from a gazetteer of parties, their usual short names and hashtags,
+and leading figures as of 2026) and flags the post only when it does one of three
+things with them:
+
+- tells people how to vote: "vote Labour", "don't vote Tory", "#VoteGreen",
+  "put your cross by the Lib Dems", "vote for Jane Smith on polling day";
+- endorses them: "the only party that cares about families", "back our brilliant
+  candidate", "we are proud to support Reform UK";
+- attacks them: "the Tories have failed", "Reform are dangerous", "#ToriesOut".
+
+What passes: comment on a policy itself ("scrap the two-child limit"), asking
+people to register or to vote without saying for whom, votes that are not
+elections ("vote for your favourite bake"), a hustings listing every party,
+thanking a named MP for a visit, and the everyday words that are also party
+names ("labour ward", "labour of love", "the village green", "welfare reform").
+Ordinary words count as a party only when capitalised and not part of a longer
+name (Sarah Green, Bethnal Green).
+
+Matching runs on the folded view, so "#V0teLab0ur", look-alike letters and
+letters spaced apart ("v o t e  g r e e n") are caught.
+
+``requires_org_link: true`` is the personal-account variant: a staff member may
+hold political views, so the post is flagged only when it also ties itself to
+the organisation ("our charity", "as a trustee of", "on behalf of"). Add the
+organisation's own name to ``org_link_phrases`` in a policy's custom rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..text import Document, Folded, SentenceIndex
+from ..yamlfile import read_yaml
+from .base import Check, Hit
+from .lexicon import compile_lexicon
+from .pattern import MAX_HITS
+
+GAZETTEER = Path(__file__).parent / "data" / "politics_gazetteer.yml"
+
+DEFAULT_ORG_LINK = [
+    "our charity", "our organisation", "our organization", "our members", "our volunteers",
+    "our staff", "our service users", "our families", "our trustees", "our board",
+    "as a trustee", "as trustee", "as a volunteer", "as a member of staff", "as chair",
+    "as the chair", "as ceo", "as chief executive", "as a director", "as director",
+    "on behalf of", "we at", "here at", "my charity", "my organisation", "my employer",
+    "the charity", "speaking for", "i work for", "i volunteer for", "i volunteer with",
+    "our society", "our cic", "volunteer with", "volunteer for", "volunteer at",
+    "volunteering with", "volunteering for", "trustee of", "trustee at", "i work for",
+    "i work at", "work for the charity", "our cause",
+]  # fmt: skip
+
+
+def _lexicon(phrases: list[str]) -> regex.Pattern[str]:
+    """A lexicon that also accepts the curly apostrophe phones type."""
+    rx = compile_lexicon(phrases + [p.replace("'", "’") for p in phrases if "'" in p])
+    assert rx is not None
+    return rx
+
+
+VOTE_BEFORE = regex.compile(
+    r"(?:\b(?:vote|voting)(?:\s+(?:for|against))?"
+    r"|\b(?:back|backing|elect|re-?elect|choose|pick)"
+    r"|\b(?:get|getting|rally|rallying|stand|standing|firmly|fully|squarely|right|we're|we\s+are)(?:\s+all)?\s+behind"
+    r"|\bput\s+your\s+(?:x|cross)\s+(?:next\s+to|by|for|beside))"
+    r"\s+(?:the\s+|a\s+|your\s+(?:local\s+)?)?$"
+)
+SUPPORT_BEFORE = regex.compile(
+    r"\b(?:we|i|please|proudly|proud\s+to)\s+(?:support|endorse)\s+(?:the\s+)?$"
+)
+AGAINST_BEFORE = regex.compile(
+    r"\b(?:stop|beat|defeat|sack|ditch|bin|oust|shame\s+on|never\s+trust|don'?t\s+trust)\s+(?:the\s+)?$"
+)
+KEEP_OUT_BEFORE = regex.compile(r"\b(?:keep|kick|get|boot|turf|throw|vote)\s+(?:the\s+)?$")
+LET_DOWN_AFTER = regex.compile(
+    r"^\W*(?:\s+(?:has|have|had|keeps?|always|again|totally|utterly))*\s+let\s+(?:[\w'’-]+\s+){0,3}down\b"
+)
+OUT_AFTER = regex.compile(r"^\W{0,2}\s*out\b")
+REPORTING = _lexicon([
+    "said", "says", "told", "announced", "pledged", "promised", "warned", "claimed", "claims",
+    "argued", "argues", "called", "calls", "urged", "urges", "wrote", "according", "report",
+    "reported",
+])  # fmt: skip
+ENDORSE = _lexicon([
+    "only party", "the only one", "best party", "right party", "deserves your vote",
+    "deserve your vote", "deserves our vote", "gets my vote", "get my vote", "gets our vote",
+    "has my vote", "has our vote", "have our vote", "has our support", "have our support",
+    "has our backing", "have our backing", "we back", "we are backing", "we're backing",
+    "we endorse", "we support", "proud to back", "proud to support", "proud to endorse",
+    "on your side", "on the side of", "will fight for", "fighting for", "the party for",
+    "the party of", "cares about", "care about", "really cares", "truly cares", "brilliant candidate",
+    "fantastic candidate", "great candidate", "amazing candidate", "best candidate",
+    "our candidate", "the right choice", "the only choice", "the clear choice",
+    "can be trusted", "will deliver", "delivers for", "delivered for", "champion of",
+    "champions for", "into power", "sweep into power", "a vote for", "deserve your support",
+    "deserves your support", "worth voting for", "the only ones who",
+])  # fmt: skip
+ATTACK = _lexicon([
+    "failed", "fail", "failing", "let down", "let us down", "let families down", "betrayed",
+    "betray", "betrayal", "dangerous", "a danger", "liars", "lying", "lied", "lies", "useless",
+    "incompetent", "clueless", "heartless", "cruel", "callous", "shameful", "shame on",
+    "disgrace", "disgraceful", "disgusting", "corrupt", "crooks", "can't be trusted",
+    "cannot be trusted", "can not be trusted", "never be trusted", "don't care",
+    "do not care", "doesn't care", "does not care", "never cared", "couldn't care less",
+    "ruined", "ruining", "wrecked", "wrecking", "destroyed", "destroying", "out of touch",
+    "chaos", "a mess", "hate", "hates", "a joke", "pathetic", "nasty", "evil", "vile",
+    "racist", "racists", "scum", "toxic", "extremist", "extremists", "far-right",
+    "far right", "fascist", "fascists", "hypocrites", "hypocrisy", "hypocritical", "morons",
+    "idiots", "clowns", "must go", "out now", "done nothing", "did nothing", "do nothing",
+    "does nothing", "achieved nothing", "delivered nothing", "disaster", "disastrous",
+    "catastrophic", "abandoned", "sold out", "broken promises", "broke their promises",
+    "turned their backs",
+])  # fmt: skip
+ATTACK_BEFORE_WORDS = 3
+ATTACK_AFTER_WORDS = 6
+ENDORSE_WORDS = 8
+CANDIDATE = regex.compile(
+    r"\b(?:vote\s+for|voting\s+for|back|backing|support|elect|re-?elect|get\s+behind|rally\s+behind)\s+"
+    r"(?:our|my|the|your)\s+(?:[\w'-]+\s+){0,2}?candidates?\b"
+)
+NOT_AN_ELECTION = _lexicon([
+    "trustee", "trustees", "board", "agm", "committee", "award", "awards", "competition",
+    "bake off", "bake-off", "apprentice", "quiz", "prize", "young volunteer", "ambassador",
+    "youth council", "of the year", "nominee", "nominees", "nominated", "shortlisted",
+])  # fmt: skip
+ELECTION_CONTEXT = regex.compile(
+    r"\b(?:election|elections|polling|polls|ballot|constituency|councillor|mayor|mp|msp|"
+    r"senedd|holyrood|stormont|westminster|by-election|hustings)\b",
+    regex.IGNORECASE,
+)
+VOTE_FOR_NAME = regex.compile(
+    r"\b(?i:vote|voting)\s+(?i:for)\s+"
+    r"(?!(?:The|Your|Our|My|A|An|Whoever|Who|What|Which|This|That|Them|Him|Her|Us|Me|It|Each|Every|Any)\b)"
+    r"\p{Lu}[\p{L}'’-]+"
+)
+# A voting call that points back at a party or candidate named elsewhere in the post:
+# "The Tories have done nothing for us. Don't give them your vote."
+PRONOUN_VOTE = regex.compile(
+    r"\b(?:(?:don't|don’t|do\s+not|never|won't|won’t)\s+(?:give|lend|waste)\s+(?:them|him|her)\s+(?:your|a|one|another)\s+(?:single\s+)?vote"
+    r"|(?:give|lend)\s+(?:them|him|her)\s+your\s+vote"
+    r"|(?:don't|don’t|do\s+not|never)\s+vote\s+(?:for\s+)?(?:them|him|her)\b"
+    r"|vote\s+(?:for\s+)?(?:them|him|her)\s+(?:out|in|back\s+in|on\s+\w+day)\b"
+    r"|(?:them|him|her)\s+(?:gets?|deserves?|has)\s+(?:my|our|your)\s+vote)"
+)
+COMPACT_LEAD = r"(?:vote|votefor|voting|backing|back|elect|reelect|standwith|imwith|team|stop|beat|defeat|bin|ditch|sack|dontvote|donotvote|nevervote|neverevervote)"
+COMPACT_TAIL = r"(?:out|outnow|mustgo|fail|failed|failure|lies|liars|chaos|shame|betrayal)"
+LETTERS = regex.compile(r"\p{L}+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # offsets in the view's text
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: regex.Pattern[str]
+    label: dict[str, str]
+    ambiguous: frozenset[str]
+    safe_before: dict[str, frozenset[str]]
+    safe_after: dict[str, frozenset[str]]
+    compact: regex.Pattern[str]
+    compact_label: dict[str, str]
+
+
+@cache
+def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
+    data, _ = read_yaml(path)
+    label: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    before: dict[str, frozenset[str]] = {}
+    after: dict[str, frozenset[str]] = {}
+    compact: dict[str, str] = {}
+    for p in data["parties"]:
+        for n in p["names"]:
+            label[n] = p["party"]
+        for n in p["ambiguous"]:
+            label[n] = p["party"]
+            ambiguous.add(n)
+            before[n] = frozenset(p["safe_before"])
+            after[n] = frozenset(p["safe_after"])
+        for c in p["compact"]:
+            compact[c] = p["party"]
+    for person in data["people"]:
+        title = person["name"].title()
+        label[person["name"]] = title
+        surname = person["name"].split()[-1]
+        if person.get("surname_alone"):
+            label[surname] = title
+            compact[surname] = title
+    names = compile_lexicon(list(label))
+    assert names is not None
+    alts = "|".join(sorted(map(regex.escape, compact), key=len, reverse=True))
+    compact_rx = regex.compile(
+        rf"(?:{COMPACT_LEAD}(?:the)?(?P<p>{alts})|(?:kick|get|keep|boot|vote)?(?:the)?(?P<p>{alts}){COMPACT_TAIL})"
+    )
+    return Gazetteer(names, label, frozenset(ambiguous), before, after, compact_rx, compact)
+
+
+class PoliticsParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    requires_org_link: bool = False
+    org_link_phrases: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_ORG_LINK), max_length=200
+    )
+    vote: bool = True
+    endorse: bool = True
+    attack: bool = True
+
+
+class PoliticsCheck(Check):
+    """Flags telling people how to vote for, endorsing, or attacking a UK party or politician."""
+
+    kind = "politics"
+    Params = PoliticsParams
+
+    def __init__(self, params: PoliticsParams) -> None:  # type: ignore[override]
+        super().__init__(params)
+        self.p = params
+        self.org_link = (
+            compile_lexicon(params.org_link_phrases) if params.org_link_phrases else None
+        )
+
+    def _linked(self, doc: Document) -> bool:
+        """Whether the post ties itself to the organisation, by a cue or by its name."""
+        if self.org_link and self.org_link.search(doc.folded.text):
+            return True
+        name = (doc.organisation or "").lower().removeprefix("the ").strip()
+        return len(name) > 3 and name in doc.folded.text
+
+    def run(self, doc: Document) -> Iterable[Hit]:
+        if not doc.text.strip():
+            return []
+        if self.p.requires_org_link and not self._linked(doc):
+            return []
+        gaz = load_gazetteer()
+        hits: list[Hit] = []
+        for view in (doc.folded, doc.squashed):
+            for hit in self._view_hits(doc, view, gaz):
+                if not any(h.start < hit.end and hit.start < h.end for h in hits[-8:]):
+                    hits.append(hit)
+                if len(hits) >= MAX_HITS:
+                    break
+        return sorted(hits, key=lambda h: h.start)
+
+    def _view_hits(self, doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[Hit]:
+        text = view.text
+        sentences = SentenceIndex(text)
+        for m in _mentions(doc, view, gaz):
+            s0, e0 = sentences.around(m.start, m.end)
+            found = self._judge(text, m, s0, e0)
+            if found:
+                start, end, message = found
+                yield Hit(*view.to_original(start, end), message=message)
+        if self.p.vote:
+            yield from _pronoun_vote_hits(doc, view, gaz)
+            yield from _compact_hits(view, gaz)
+            yield from _candidate_hits(doc, view, sentences)
+
+    def _judge(self, text: str, m: Mention, s0: int, e0: int) -> tuple[int, int, str] | None:
+        before, after = text[s0 : m.start], text[m.end : e0]
+        if self.p.vote:
+            v = VOTE_BEFORE.search(before)
+            if v:
+                return s0 + v.start(), m.end, f"Tells people how to vote ({m.label})."
+        if self.p.attack:
+            if KEEP_OUT_BEFORE.search(before) and OUT_AFTER.search(after):
+                return m.start, m.end, f"Campaigns against a party or politician ({m.label})."
+            let = LET_DOWN_AFTER.search(after)
+            if let:
+                return m.start, m.end + let.end(), f"Attacks a party or politician ({m.label})."
+            a = AGAINST_BEFORE.search(before)
+            if a:
+                return (
+                    s0 + a.start(),
+                    m.end,
+                    f"Campaigns against a party or politician ({m.label}).",
+                )
+            near = _near(ATTACK, text, m, s0, e0, ATTACK_BEFORE_WORDS, ATTACK_AFTER_WORDS)
+            if near:
+                return (
+                    min(near[0], m.start),
+                    max(near[1], m.end),
+                    f"Attacks a party or politician ({m.label}).",
+                )
+        if self.p.endorse:
+            sup = SUPPORT_BEFORE.search(before)
+            if sup:
+                return s0 + sup.start(), m.end, f"Endorses a party or politician ({m.label})."
+            near = _near(ENDORSE, text, m, s0, e0, ENDORSE_WORDS, ENDORSE_WORDS)
+            if near:
+                return (
+                    min(near[0], m.start),
+                    max(near[1], m.end),
+                    f"Endorses a party or politician ({m.label}).",
+                )
+        return None
+
+
+def _near(
+    rx: regex.Pattern[str], text: str, m: Mention, s0: int, e0: int, left: int, right: int
+) -> tuple[int, int] | None:
+    """A phrase from ``rx`` within ``left`` words before or ``right`` words after the
+    mention, in the same sentence, with no reporting verb or clause break between."""
+    lo = _words_back(text, m.start, left, s0)
+    for hit in rx.finditer(text, lo, m.start):
+        gap = text[hit.end() : m.start]
+        if not _breaks(gap):
+            return hit.start(), hit.end()
+    hi = _words_forward(text, m.end, right, e0)
+    for hit in rx.finditer(text, m.end, hi):
+        gap = text[m.end : hit.start()]
+        if not _breaks(gap):
+            return hit.start(), hit.end()
+    return None
+
+
+def _breaks(gap: str) -> bool:
+    return any(c in gap for c in ',;:()"“”') or bool(REPORTING.search(gap))
+
+
+def _words_back(text: str, pos: int, n: int, floor: int) -> int:
+    i, count = pos, 0
+    while i > floor:
+        if text[i - 1].isspace() and i < pos and not text[i].isspace():
+            count += 1
+            if count > n:
+                return i
+        i -= 1
+    return floor
+
+
+def _words_forward(text: str, pos: int, n: int, ceiling: int) -> int:
+    i, count = pos, 0
+    while i < ceiling:
+        if text[i].isspace() and i > pos and not text[i - 1].isspace():
+            count += 1
+            if count > n:
+                return i
+        i += 1
+    return ceiling
+
+
+def _mentions(doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[Mention]:
+    text = view.text
+    for m in gaz.names.finditer(text):
+        phrase = regex.sub(r"[\s\-]+", " ", m.group())
+        label = gaz.label.get(phrase)
+        if label is None:
+            continue
+        if phrase in gaz.ambiguous and not _is_party_use(
+            doc, view, m.start(), m.end(), phrase, gaz
+        ):
+            continue
+        yield Mention(m.start(), m.end(), label)
+
+
+def _is_party_use(
+    doc: Document, view: Folded, start: int, end: int, phrase: str, gaz: Gazetteer
+) -> bool:
+    """An ordinary word that is also a party name: capitalised, not inside a longer
+    capitalised name, and not beside a word that gives its everyday sense."""
+    o_start, _ = view.to_original(start, end)
+    if not doc.text[o_start : o_start + 1].isupper():
+        return False
+    text = view.text
+    prev_words = text[max(0, start - 40) : start].split()
+    next_words = text[end : end + 40].split()
+    for k in (1, 2, 3):
+        if (
+            len(prev_words) >= k
+            and " ".join(prev_words[-k:]).strip(".,!?'\"") in gaz.safe_before[phrase]
+        ):
+            return False
+        if (
+            len(next_words) >= k
+            and " ".join(next_words[:k]).strip(".,!?'\"") in gaz.safe_after[phrase]
+        ):
+            return False
+    return not _after_capitalised_word(doc, o_start)
+
+
+def _after_capitalised_word(doc: Document, o_start: int) -> bool:
+    """Sarah Green, Bethnal Green, Welfare Reform: the previous word is capitalised
+    and is not the start of a sentence, a hashtag or a voting verb."""
+    head = doc.text[max(0, o_start - 40) : o_start]
+    m = regex.search(r"(\S+)\s+$", head)
+    if not m:
+        return False
+    word = m.group(1)
+    if not word[:1].isupper() or word.lower() in {"vote", "back", "elect", "the", "i", "we"}:
+        return False
+    lead = head[: m.start()].rstrip()
+    return bool(lead) and lead[-1] not in ".!?:\n"
+
+
+def _pronoun_vote_hits(doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[Hit]:
+    """A call such as "don't give them your vote" counts when the post names a party, a politician
+    or an election candidate it can refer to."""
+    if view is not doc.folded:
+        return
+    calls = list(PRONOUN_VOTE.finditer(view.text))
+    if not calls:
+        return
+    text = view.text
+    named = next(_mentions(doc, view, gaz), None) is not None or (
+        "candidate" in text and not NOT_AN_ELECTION.search(text)
+    )
+    if not named:
+        return
+    for m in calls:
+        yield Hit(
+            *view.to_original(m.start(), m.end()),
+            message="Tells people how to vote about a party or candidate named in the post.",
+        )
+
+
+def _compact_hits(view: Folded, gaz: Gazetteer) -> Iterator[Hit]:
+    """#VoteLabour, #ToriesOut, v o t e g r e e n: a whole run of letters that is a
+    voting call or a campaign slogan around a party name."""
+    for w in LETTERS.finditer(view.text):
+        word = w.group()
+        if len(word) < 5 or len(word) > 40:
+            continue
+        m = gaz.compact.fullmatch(word)
+        if m:
+            label = gaz.compact_label[m.group("p")]
+            yield Hit(
+                *view.to_original(w.start(), w.end()),
+                message=f"Campaigns for or against a party or politician ({label}).",
+            )
+
+
+def _candidate_hits(doc: Document, view: Folded, sentences: SentenceIndex) -> Iterator[Hit]:
+    text = view.text
+    for m in CANDIDATE.finditer(text):
+        s0, e0 = sentences.around(m.start(), m.end())
+        if NOT_AN_ELECTION.search(text, s0, e0):
+            continue
+        yield Hit(
+            *view.to_original(m.start(), m.end()),
+            message="Asks people to back an election candidate.",
+        )
+    if view is not doc.folded:
+        return
+    original = SentenceIndex(doc.text)
+    for m in VOTE_FOR_NAME.finditer(doc.text):
+        s0, e0 = original.around(m.start(), m.end())
+        sentence = doc.text[s0:e0]
+        if ELECTION_CONTEXT.search(sentence) and not NOT_AN_ELECTION.search(sentence.lower()):
+            yield Hit(m.start(), m.end(), message="Tells people whom to vote for in an election.")

@@ -1,0 +1,92 @@
+import pytest
+
+from tactful.engine.checks.allegation import AllegationCheck, AllegationParams, find_named
+from tactful.engine.text import Document
+
+
+def _hits(text: str, **params: object) -> list[str]:
+    check = AllegationCheck(AllegationParams.model_validate(params))
+    return [text[h.start : h.end] for h in check.run(Document(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Lettings stole our deposit.",
+        "Cllr Smith lied to the families we support.",
+        "We were scammed by Acme Ltd.",
+        "Jo Bloggs is a crook.",
+        "@acmecars are total cowboys.",
+        "Acme's latest scam is shocking.",
+        "Dr Jones covered up the abuse.",
+        "Our old treasurer Dave has been fiddling the books.",
+        "John Smith is a l1ar.",
+        "John Smith was charged with fraud yesterday.",
+    ],
+)
+def test_it_flags_wrongdoing_tied_to_a_name(text: str) -> None:
+    assert _hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beware of scam calls claiming to be from us.",
+        "Beware of scam calls claiming to be from Home-Start Suffolk.",
+        "Our volunteers stole the show!",
+        "It's Fraud Awareness Week, so here is how to stay safe.",
+        "If you have been scammed, report it to Action Fraud.",
+        "Thieves stole our minibus overnight.",
+        "Thanks to PC Jones, who caught the man who stole our minibus.",
+        "Make sure children are covered up in the sun, says Nurse Kelly.",
+        "Our helpline supports survivors of abuse.",
+    ],
+)
+def test_it_passes_general_talk_idioms_and_names_containing_the_word(text: str) -> None:
+    assert _hits(text) == []
+
+
+def test_a_court_outcome_with_a_source_passes_but_not_when_told_to_flag_it() -> None:
+    text = "John Smith was convicted of fraud at Ipswich Crown Court, the BBC reports."
+    assert _hits(text) == []
+    assert _hits(text, allow_court_reports=False)
+
+
+def test_a_conviction_without_a_court_or_source_is_flagged() -> None:
+    assert _hits("John Smith was convicted of fraud, we hear.")
+    assert _hits("John Smith is a convicted fraudster.")
+
+
+def test_the_hit_spans_name_and_accusation() -> None:
+    check = AllegationCheck(AllegationParams())
+    text = "Sadly Acme Lettings stole our deposit."
+    (hit,) = check.run(Document(text))
+    assert text[hit.start : hit.end] == "Acme Lettings stole"
+    assert "Acme Lettings" in (hit.message or "")
+
+
+def test_the_name_finder_skips_sentence_openers_but_keeps_titles_and_handles() -> None:
+    text = "Someone called. Mrs Patel and @joe met Acme Care Ltd today."
+    names = [text[s:e] for s, e in find_named(Document(text))]
+    assert "Someone" not in names
+    assert {"Mrs Patel", "@joe", "Acme Care Ltd"} <= set(names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "😀" * 300,
+        "\u202eمرحبا Jo Bloggs is a crook",
+        "\x00\x07",
+        "Jo Bloggs is a crook. " * 4000,
+    ],
+)
+def test_it_never_crashes_on_odd_text(text: str) -> None:
+    assert len(_hits(text)) <= 100
+
+
+def test_an_aside_between_the_name_and_the_verb_still_ties_them() -> None:
+    assert _hits("Rob Lane, who runs the pub on Quay Street, stole our raffle prizes.")
+    assert not _hits("Thanks to PC Jones, who caught the man who stole our minibus.")

@@ -1,0 +1,108 @@
+"""The toxicity classifier check: flags, spans, long texts and odd input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tactful.engine.checks import build_check, classifier
+from tactful.engine.checks.classifier import (
+    ClassifierCheck,
+    ClassifierParams,
+    chunk_spans,
+    sentence_spans,
+    toxicity_encoder,
+)
+from tactful.engine.encoder import TextEncoder
+from tactful.engine.text import Document
+from tactful.engine.yamlfile import PolicyFileError
+
+pytestmark = pytest.mark.skipif(
+    not toxicity_encoder().is_available(), reason="toxicity model files not built"
+)
+
+
+def _hits(text: str, label: str = "offensive", **params: object) -> list[str]:
+    check = ClassifierCheck(ClassifierParams.model_validate({"label": label, **params}))
+    return [text[h.start : h.end] for h in check.run(Document(text))]
+
+
+def test_it_flags_an_insult_and_passes_a_thank_you() -> None:
+    assert _hits("Shut up you stupid idiot, nobody wants your opinion.")
+    assert _hits("Thank you to everyone who came to our coffee morning today!") == []
+
+
+def test_hate_label_flags_a_generalisation_without_swear_words_and_passes_a_welcome() -> None:
+    assert _hits("Immigrants are ruining this country and should all be sent back.", "hate")
+    assert _hits("Welcome to the refugee families joining our English class.", "hate") == []
+
+
+def test_it_points_at_the_worst_sentence_not_the_whole_post() -> None:
+    text = (
+        "Our quiz night raised £900 for the food bank. "
+        "Shut up you pathetic idiot, nobody cares what you think. "
+        "Thanks to all our volunteers."
+    )
+    assert _hits(text) == ["Shut up you pathetic idiot, nobody cares what you think."]
+
+
+def test_abuse_late_in_a_long_text_is_found_by_chunking() -> None:
+    clean = "Our volunteers packed food parcels for families across the county this week. "
+    text = clean * 40 + "You are a disgusting pathetic idiot and everyone hates you. " + clean * 3
+    hits = _hits(text)
+    assert hits and "idiot" in hits[0]
+    assert _hits(clean * 43) == []
+
+
+def test_chunks_cover_the_text_in_order_and_fit_the_window() -> None:
+    encoder = toxicity_encoder()
+    text = "Thanks for the support. " * 60 + "word " * 200
+    chunks = chunk_spans(text, encoder)
+    assert len(chunks) > 1
+    assert all(a[1] <= b[0] for a, b in zip(chunks, chunks[1:], strict=False))
+    assert all(encoder.token_count(text[s:e]) <= encoder.max_length - 2 for s, e in chunks)
+    assert chunk_spans("Short post.", encoder) == [(0, 11)]
+
+
+def test_sentence_spans_are_trimmed_and_keep_their_punctuation() -> None:
+    text = "  Hello there!  How are you?\nFine"
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["Hello there!", "How are you?", "Fine"]
+    assert sentence_spans("   ") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "🙂🙂🙂",
+        "\u202eمرحبا بكم\u202c",
+        "\x00\x01\x1b[31m",
+        "a" * 100_000,
+        "word. " * 20_000,
+    ],
+)
+def test_it_never_crashes_on_odd_strings(text: str) -> None:
+    for label in ("offensive", "hate"):
+        for start, end in (
+            (h.start, h.end)
+            for h in ClassifierCheck(ClassifierParams(label=label)).run(Document(text))
+        ):
+            assert 0 <= start <= end <= len(text)
+
+
+def test_a_very_high_threshold_silences_it_and_a_bad_one_is_refused() -> None:
+    text = "Shut up you stupid idiot, nobody wants your opinion."
+    assert _hits(text, threshold=0.999999) == []
+    with pytest.raises(PolicyFileError):
+        build_check("classifier", {"label": "offensive", "threshold": 1.5})
+    with pytest.raises(PolicyFileError):
+        build_check("classifier", {"label": "rudeness"})
+
+
+def test_without_model_files_it_stays_silent(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(classifier, "toxicity_encoder", lambda: TextEncoder(tmp_path))
+    assert _hits("Shut up you stupid idiot, nobody wants your opinion.") == []

@@ -1,0 +1,68 @@
+from tactful.engine.checks import build_check
+from tactful.engine.checks.disclaimer import name_variants
+from tactful.engine.model import Context
+from tactful.engine.text import Document
+
+
+def run(
+    text: str, profile_disclaimer: bool = False, organisation: str | None = None, **params
+) -> list:
+    ctx = Context(profile_disclaimer=profile_disclaimer)
+    doc = Document(text, account="personal", context=ctx, organisation=organisation)
+    return list(build_check("disclaimer", params).run(doc))
+
+
+def test_it_flags_a_post_about_my_charity_with_no_disclaimer():
+    text = "Frustrating week at my charity."
+    hits = run(text)
+    assert len(hits) == 1 and text[hits[0].start : hits[0].end] == "my charity"
+
+
+def test_it_passes_with_a_disclaimer_in_the_post_or_the_profile():
+    assert run("Frustrating week at my charity. Views my own.") == []
+    assert run("Frustrating week at my charity (personal views).") == []
+    assert run("Frustrating week at my charity.", profile_disclaimer=True) == []
+
+
+def test_it_passes_posts_that_do_not_mention_the_organisation():
+    assert run("Lovely walk along the river this morning.") == []
+    assert run("My charity shop find of the year: a 1970s teapot!") == []
+
+
+def test_it_finds_the_organisation_by_name_when_the_policy_supplies_it():
+    names = {"organisation_names": ["Milestone Society"]}
+    assert run("Great talk at the Milestone Society last night.", **names)
+    assert run("Great talk at the Milestone Society last night.") == []
+    assert run("Great talk at the Milestone Society last night, views my own.", **names) == []
+
+
+def test_it_finds_the_policy_organisation_by_its_capitalised_name():
+    text = "Proud of everyone at Home-Start this week."
+    hits = run(text, organisation="Home-Start in Suffolk")
+    assert hits and text[hits[0].start : hits[0].end] == "Home-Start"
+    assert run("Time for a clean slate after a tough year.", organisation="Clean Slate") == []
+    assert run("Big week for Clean Slate, so proud.", organisation="Clean Slate")
+    assert (
+        run(
+            "Big week for Clean Slate, so proud.",
+            organisation="Clean Slate",
+            use_policy_organisation=False,
+        )
+        == []
+    )
+
+
+def test_it_ignores_placeholder_and_single_word_names():
+    assert run("Give to Your Charity today.", organisation="Your Charity") == []
+    assert name_variants("The Society") == ["The Society"]
+    assert name_variants("New Baby Network CIC") == ["New Baby Network CIC", "New Baby Network"]
+
+
+def test_it_matches_cues_despite_curly_apostrophes_and_case():
+    assert run("I’m a trustee and I think the new rules are wrong.")
+    assert run("WHERE I VOLUNTEER we never stop.")
+
+
+def test_it_never_crashes_on_odd_text():
+    for text in ("", "🙂" * 100, "\u0000", "my charity " * 5000):
+        run(text)

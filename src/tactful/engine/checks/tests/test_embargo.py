@@ -1,0 +1,93 @@
+import datetime as dt
+
+from tactful.engine.checks import build_check
+from tactful.engine.checks.embargo import stem, topic_stems
+from tactful.engine.model import Context
+from tactful.engine.text import Document
+
+
+def run(text: str, topic: str, until: str, today: str | None = "2026-11-21") -> list:
+    ctx = Context.model_validate({"today": today, "embargoes": [{"topic": topic, "until": until}]})
+    return list(build_check("embargo", {}).run(Document(text, context=ctx)))
+
+
+def test_it_flags_a_post_announcing_the_topic_in_other_words():
+    hits = run(
+        "We're thrilled to welcome our new patron, Priya Shah!",
+        "new patron announcement",
+        "2026-12-01",
+    )
+    assert len(hits) == 1
+    assert "until 1 December 2026" in hits[0].message
+    text = "We're thrilled to welcome our new patron, Priya Shah!"
+    assert text[hits[0].start : hits[0].end] == "new patron"
+
+
+def test_it_passes_once_the_embargo_has_ended():
+    assert (
+        run(
+            "Welcome to our new patron!",
+            "new patron announcement",
+            "2026-12-01",
+            today="2026-12-01",
+        )
+        == []
+    )
+
+
+def test_it_uses_the_real_date_when_the_context_has_none():
+    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    past = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    assert run("Meet our new patron", "new patron", future, today=None)
+    assert run("Meet our new patron", "new patron", past, today=None) == []
+
+
+def test_it_matches_plurals_and_verb_forms():
+    assert run("The two branches are merging next spring.", "branch merger", "2027-01-01")
+
+
+def test_it_matches_a_partnership_announced_as_partnered():
+    assert run(
+        "We're proud to have partnered with Tesco this winter.",
+        "partnership with Tesco",
+        "2027-01-01",
+    )
+    assert (
+        run(
+            "We're proud to have partnered with the council.",
+            "partnership with Tesco",
+            "2027-01-01",
+        )
+        == []
+    )
+
+
+def test_it_needs_most_of_the_topic_not_one_shared_word():
+    assert (
+        run("Our patron came to the carol concert.", "new patron announcement", "2026-12-01") == []
+    )
+    assert (
+        run("A new coffee morning at the Felixstowe branch.", "branch merger", "2027-01-01") == []
+    )
+
+
+def test_it_needs_the_words_close_together():
+    text = (
+        "Our new shop opens Monday. "
+        + "Lots of lovely things to buy. " * 20
+        + "Our patron says hello."
+    )
+    assert run(text, "new patron", "2026-12-01") == []
+
+
+def test_stems_agree_across_word_forms():
+    assert stem("merger") == stem("merging") == stem("merged")
+    assert stem("closure") == stem("closing")
+    assert stem("families") == stem("family")
+    assert topic_stems("the new patron announcement") == ["new", "patron"]
+
+
+def test_it_never_crashes_on_odd_text():
+    for text in ("", "🙂" * 500, "\u0000\u202e", "patron " * 10_000):
+        run(text, "new patron", "2026-12-01")
+    assert run("anything", "the of and", "2026-12-01") == []

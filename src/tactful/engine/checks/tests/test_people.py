@@ -1,0 +1,70 @@
+from typing import Any
+
+from tactful.engine.checks.people import PeopleCheck, PeopleParams
+from tactful.engine.model import Context
+from tactful.engine.text import Document
+
+
+def messages(mode: str, text: str, **context: Any) -> list[str]:
+    check = PeopleCheck(PeopleParams(mode=mode))  # type: ignore[arg-type]
+    doc = Document(text, context=Context.model_validate(context))
+    return [h.message or "" for h in check.run(doc)]
+
+
+def test_it_names_the_person_without_consent():
+    assert messages("consent", "Thanks to Jane Smith!") == ["No consent recorded for Jane Smith"]
+
+
+def test_a_full_name_consent_covers_the_first_name():
+    consents = [{"person": "Jane Smith", "scope": "name"}]
+    assert messages("consent", "Thanks to Jane for baking!", consents=consents) == []
+
+
+def test_a_consent_for_someone_else_does_not_count():
+    consents = [{"person": "Jane Smith"}]
+    assert messages("consent", "Thanks to Priya for baking!", consents=consents)
+
+
+def test_an_expired_consent_does_not_count():
+    consents = [{"person": "Jane Smith", "expires": "2025-01-01"}]
+    assert messages("consent", "Thanks, Jane Smith!", today="2026-11-21", consents=consents)
+
+
+def test_a_consent_in_words_counts():
+    assert messages("consent", "Thanks to Jane Smith!", consents=["Jane Smith, photo"]) == []
+
+
+def test_public_figures_need_no_consent():
+    assert messages("consent", "Great to see Keir Starmer and Cllr Dunn.") == []
+
+
+def test_a_named_child_needs_parental_consent():
+    assert messages("child_consent", "Alfie, 7, raised £200!") == [
+        "No parent's or guardian's consent recorded for Alfie"
+    ]
+
+
+def test_a_mothers_consent_in_words_covers_the_child():
+    consents = ["Alfie's mother gave written parental consent"]
+    assert messages("child_consent", "Alfie, 7, raised £200!", consents=consents) == []
+
+
+def test_a_non_parental_consent_does_not_cover_a_child():
+    consents = [{"person": "Alfie Brown", "parental": False}]
+    assert messages("child_consent", "Alfie, 7, raised £200!", consents=consents)
+
+
+def test_an_adult_is_not_a_child_consent_matter():
+    assert messages("child_consent", "Jane Smith, 42, ran the marathon.") == []
+
+
+def test_anonymous_mentions_pass():
+    assert messages("child_consent", "A mum told us one of our children loved it.") == []
+    assert messages("consent", "A mum told us one of our children loved it.") == []
+
+
+def test_a_photo_of_children_needs_parental_consent():
+    media = [{"kind": "image", "shows_children": True}]
+    assert messages("child_consent", "Photos from the party!", media=media)
+    consents = [{"person": "All children in the photos", "parental": True}]
+    assert messages("child_consent", "Photos from the party!", media=media, consents=consents) == []

@@ -1,0 +1,138 @@
+import pytest
+
+from tactful.engine.checks.pii import PiiCheck, PiiParams, find_pii, iban_ok, nhs_number_ok
+from tactful.engine.model import Context
+from tactful.engine.text import Document
+
+
+def flagged(text: str, *entities: str) -> list[str]:
+    check = PiiCheck(PiiParams(entities=list(entities)))
+    return [text[h.start : h.end] for h in check.run(Document(text, context=Context()))]
+
+
+def test_it_flags_a_drama_range_mobile_given_for_a_person():
+    assert flagged("Ring Sue on 07700 900123 for details.", "phone") == ["07700 900123"]
+
+
+def test_it_passes_the_office_number():
+    assert flagged("Call our office on 01632 960000 for a leaflet.", "phone") == []
+
+
+def test_it_passes_a_freephone_helpline():
+    assert flagged("Our helpline is free: 0800 123 4567.", "phone") == []
+
+
+def test_it_flags_a_landline_given_for_a_named_person():
+    assert flagged("Call Mrs Dawson at home on 01632 960111.", "phone") == ["01632 960111"]
+
+
+def test_it_flags_international_and_us_numbers():
+    assert flagged("My number is +1 (415) 555-2671", "phone") == ["+1 (415) 555-2671"]
+    assert flagged("Call me at 212-555-1234", "phone") == ["212-555-1234"]
+
+
+def test_it_does_not_read_charity_numbers_dates_or_prices_as_phones():
+    text = "Registered charity number 1096712. Quiz on 14/03/2026 at 7.30pm, £12.50, 2019-2025."
+    assert flagged(text, "phone") == []
+
+
+def test_it_flags_a_personal_email_but_not_a_role_mailbox():
+    text = "Email info@example.org.uk or jane.smith@example.com"
+    assert flagged(text, "email") == ["jane.smith@example.com"]
+
+
+def test_include_organisational_also_reports_role_mailboxes():
+    check = PiiCheck(PiiParams(entities=["email"], include_organisational=True))
+    assert len(list(check.run(Document("Write to hello@example.org")))) == 1
+
+
+@pytest.mark.parametrize("postcode", ["IP4 5XY", "SW1A 1AA", "M1 1AE", "CR2 6XH", "DN55 1PT"])
+def test_it_validates_postcode_formats(postcode):
+    assert [s.entity for s in find_pii(f"She lives near {postcode} now.", ["postcode"])] == [
+        "postcode"
+    ]
+
+
+@pytest.mark.parametrize("not_postcode", ["QA1 1AA", "IP4 5CX", "AB12", "V1 1AA"])
+def test_it_rejects_malformed_postcodes(not_postcode):
+    assert find_pii(f"She lives near {not_postcode} now.", ["postcode"]) == []
+
+
+def test_it_flags_a_home_address_but_not_a_venue():
+    home = "Margaret lives at 14 Acacia Avenue, Ipswich IP4 5XY."
+    assert flagged(home, "address", "postcode") == ["14 Acacia Avenue, Ipswich IP4 5XY"]
+    venue = "Join us at the Village Hall, Church Lane, IP1 2AB for coffee."
+    assert flagged(venue, "address", "postcode") == []
+
+
+def test_it_finds_us_and_european_addresses():
+    assert find_pii("Ship to 1600 Pennsylvania Avenue NW, Washington, DC 20500", ["address"])
+    assert find_pii("Sie wohnt in der Hauptstraße 5 in Berlin.", ["address"])
+
+
+def test_nhs_number_needs_a_valid_checksum():
+    assert nhs_number_ok("9434765919")
+    assert not nhs_number_ok("9434765918")
+    assert flagged("NHS number 943 476 5919", "nhs_number") == ["943 476 5919"]
+    assert flagged("NHS number 943 476 5918", "nhs_number", "phone") == []
+
+
+def test_ni_number_follows_hmrc_rules():
+    assert flagged("NI AB 12 34 56 C", "ni_number") == ["AB 12 34 56 C"]
+    for bad in ("QQ 12 34 56 C", "GB 12 34 56 A", "AB 12 34 56 E", "DA 12 34 56 A"):
+        assert flagged(bad, "ni_number") == [], bad
+
+
+def test_date_of_birth_needs_birth_context():
+    assert flagged("Isla was born on 3 May 2026.", "date_of_birth") == ["3 May 2026"]
+    assert flagged("DOB: 14/02/1961", "date_of_birth") == ["14/02/1961"]
+    assert flagged("Our quiz is on 3 May 2026 at 7.30pm.", "date_of_birth") == []
+
+
+def test_bank_details_need_a_sort_code_and_account():
+    assert flagged("Sort code 20-00-00, account 12345678.", "bank_details")
+    assert flagged("Our 20-20-20 challenge raised 12345678 pennies!", "bank_details") == []
+
+
+def test_card_numbers_need_the_luhn_check():
+    assert flagged("Card 4111 1111 1111 1111", "card_number") == ["4111 1111 1111 1111"]
+    assert flagged("Card 4111 1111 1111 1112", "card_number") == []
+
+
+def test_iban_needs_mod_97():
+    assert iban_ok("GB82 WEST 1234 5698 7654 32")
+    assert not iban_ok("GB82 WEST 1234 5698 7654 33")
+    assert flagged("Pay GB82 WEST 1234 5698 7654 32", "iban") == ["GB82 WEST 1234 5698 7654 32"]
+
+
+def test_a_card_number_is_not_also_a_phone_number():
+    assert flagged("Call about card 4111 1111 1111 1111", "phone") == []
+
+
+def test_it_does_not_crash_on_odd_input():
+    everything = PiiCheck(PiiParams(entities=["phone", "email", "address", "postcode"]))
+    for text in ["", "0" * 100_000, "😀 07700 900123 \u202e ٠٧٧٠٠", "1 " * 20_000, "@" * 500]:
+        list(everything.run(Document(text)))
+
+
+def test_it_finds_a_european_number_written_in_national_form():
+    assert [s.entity for s in find_pii("Her number in Paris is 01 42 68 53 00.")] == ["phone"]
+
+
+def test_an_ip_address_or_a_two_part_count_is_not_a_phone_number():
+    assert find_pii("The printer sits at 192.168.10.24 on the office network.", ["phone"]) == []
+    assert find_pii("Between 2019 and 2024 we gave 1200 45321 hours.", ["phone"]) == []
+
+
+def test_it_finds_a_numbered_road_with_a_flat_and_a_us_town_line():
+    assert flagged("She moved to 4521 County Road 12, Apt. 3 last week.", "address") == [
+        "4521 County Road 12, Apt. 3"
+    ]
+    assert flagged("Post it to Springfield, IL 62704 by Friday.", "address") == [
+        "Springfield, IL 62704"
+    ]
+
+
+def test_a_count_of_things_or_a_made_up_state_is_not_an_address():
+    assert flagged("We ran 12 Park Runs 10 times this year.", "address") == []
+    assert flagged("Greetings from Leeds, UK 12345.", "address") == []

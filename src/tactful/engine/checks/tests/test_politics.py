@@ -1,0 +1,106 @@
+import pytest
+
+from tactful.engine.checks.politics import PoliticsCheck, PoliticsParams, load_gazetteer
+from tactful.engine.text import Document
+
+
+def _hits(text: str, account: str = "official", **params: object) -> list[str]:
+    check = PoliticsCheck(PoliticsParams.model_validate(params))
+    return [text[h.start : h.end] for h in check.run(Document(text, account=account))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vote Labour on Thursday!",
+        "Don't vote Tory.",
+        "Make sure you vote for the Lib Dems on Thursday.",
+        "#VoteGreen",
+        "#V0teLab0ur",
+        "V O T E R E F O R M",
+        "The Tories have failed families.",
+        "Reform are dangerous.",
+        "The Green Party is the only party that cares about families.",
+        "Back our brilliant candidate on 7 May!",
+        "Keep the Tories out!",
+        "#ToriesOut",
+        "Farage is dangerous for families.",
+        "Vote for Jane Smith on polling day!",
+        "Sinn Féin have betrayed carers.",
+    ],
+)
+def test_it_flags_voting_calls_endorsements_and_attacks(text: str) -> None:
+    assert _hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two-child benefit cap pushes families into poverty; we urge the government to scrap it.",
+        "Register to vote by 20 April!",
+        "Make sure you vote on Thursday, whoever you support.",
+        "Vote for your favourite in our bake-off!",
+        "Join our hustings with candidates from Labour, the Conservatives, the Lib Dems, Reform UK and the Greens.",
+        "Our volunteers visited the labour ward.",
+        "Baking for the fair was a labour of love.",
+        "Meet us on the Greens at 2pm.",
+        "Picnic on the village green, everyone welcome!",
+        "Thank you to Keir Starmer for visiting our centre today.",
+        "Thanks to Sarah Green for the raffle prizes.",
+        "Welfare Reform has failed families for a decade.",
+        "Conservative estimates suggest 200 families were helped.",
+        "Labour said the cap had failed families.",
+        "Vote for Sarah in our Volunteer of the Year awards!",
+    ],
+)
+def test_it_passes_policy_comment_neutral_voting_and_everyday_words(text: str) -> None:
+    assert _hits(text) == []
+
+
+def test_the_hit_names_the_party_and_points_at_the_call() -> None:
+    check = PoliticsCheck(PoliticsParams())
+    (hit,) = check.run(Document("Please vote Labour."))
+    assert "Labour" in (hit.message or "")
+    assert "Please vote Labour."[hit.start : hit.end] == "vote Labour"
+
+
+def test_personal_variant_needs_a_link_to_the_organisation() -> None:
+    assert _hits("Vote Labour!", account="personal", requires_org_link=True) == []
+    assert _hits(
+        "As a trustee of our charity: vote Labour!", account="personal", requires_org_link=True
+    )
+
+
+def test_an_organisation_name_can_be_added_as_a_link() -> None:
+    params = {"requires_org_link": True, "org_link_phrases": ["milestone society"]}
+    assert _hits("Milestone Society members, vote Green!", **params)
+    assert _hits("Friends, vote Green!", **params) == []
+
+
+def test_switching_off_attacks_keeps_voting_calls() -> None:
+    assert _hits("The Tories have failed families.", attack=False) == []
+    assert _hits("Vote Tory!", attack=False)
+
+
+def test_the_gazetteer_loads_parties_and_people() -> None:
+    gaz = load_gazetteer()
+    assert gaz.label["lib dems"] == "Liberal Democrats"
+    assert gaz.label["starmer"] == "Keir Starmer"
+    assert "labour" in gaz.ambiguous and "tories" not in gaz.ambiguous
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "😀" * 300, "\u202eمرحبا Vote Labour", "\x00\x07", "Vote Labour! " * 7000]
+)
+def test_it_never_crashes_on_odd_text(text: str) -> None:
+    assert len(_hits(text)) <= 200
+
+
+def test_a_vote_call_by_pronoun_counts_only_when_a_party_is_named() -> None:
+    assert _hits("The Tories have ignored carers for years. Don't give them your vote.")
+    assert not _hits("Jo is up for Volunteer of the Year. Give her your vote!")
+
+
+def test_getting_behind_a_party_candidate_is_an_endorsement() -> None:
+    assert _hits("Please get behind the Green candidate in Westgate ward.")
+    assert not _hits("Reform is behind Labour in the latest polls, the BBC reports.")

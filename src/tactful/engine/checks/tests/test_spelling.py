@@ -1,0 +1,117 @@
+import pytest
+
+from tactful.engine.checks.spelling import SpellingCheck, SpellingParams, edit_distance
+from tactful.engine.rules import RULES_DIR, load_rule_file
+from tactful.engine.text import Document
+
+
+def hits(text: str, mode: str = "misspelling", **params):
+    check = SpellingCheck(SpellingParams(mode=mode, **params))
+    return [(text[h.start : h.end], h.suggestion, h.severity) for h in check.run(Document(text))]
+
+
+@pytest.mark.parametrize(
+    "path", sorted((RULES_DIR / "spelling").glob("*.yml")), ids=lambda p: p.stem
+)
+def test_rule_examples_flag_and_pass(path):
+    rule = load_rule_file(path, f"spelling.{path.stem}")
+    for ex in rule.rule.examples.flag:
+        assert list(rule.check.run(Document(ex.text))), ex.text
+    for ex in rule.rule.examples.pass_:
+        assert not list(rule.check.run(Document(ex.text))), ex.text
+
+
+def test_it_blocks_a_real_misspelling_with_a_suggestion():
+    assert hits("We will recieve the keys tomorrow.") == [("recieve", "receive", "blocker")]
+
+
+def test_it_suggests_from_the_index_for_a_typo_not_in_the_list():
+    assert hits("Our comunity garden is open.") == [("comunity", "community", "blocker")]
+
+
+def test_it_passes_british_spellings():
+    assert (
+        hits("Our organisation will recognise the colour of the centre programme, travelling far.")
+        == []
+    )
+
+
+def test_it_gives_advice_for_us_spellings_and_oxford_ize():
+    found = hits("The organization will organize a color program.", mode="us_spelling")
+    assert found == [
+        ("organization", "organisation", "advice"),
+        ("organize", "organise", "advice"),
+        ("color", "colour", "advice"),
+        ("program", "programme", "advice"),
+    ]
+
+
+def test_it_leaves_oxford_ize_alone_when_turned_off():
+    assert hits("We will organize it.", mode="us_spelling", oxford_ize=False) == []
+
+
+def test_us_spellings_are_not_misspellings():
+    assert hits("The color of the center.") == []
+
+
+def test_an_unknown_capitalised_word_is_only_advice():
+    assert hits("Thanks to Tomasz for his help.") == [("Tomasz", None, "advice")]
+
+
+def test_names_can_be_ignored():
+    assert hits("Thanks to Tomasz for his help.", names="ignore") == []
+
+
+def test_it_passes_handles_links_money_numbers_acronyms_and_charity_words():
+    text = (
+        "Thanks @harbourhelpers! £2,500 raised at 10am on the 3rd, see www.exampel.org.uk or "
+        "email helo@example.org.uk. NHS SEND CAMHS wellbeing crowdfunder befriending "
+        "neurodivergent perinatal. The charity's team, we're proud, well-being co-ordinators."
+    )
+    assert hits(text) == []
+
+
+def test_a_policy_can_allow_its_own_words():
+    assert hits("Our flurbles are back.", allow=["flurbles"]) == []
+    assert hits("Our flurbles are back.") != []
+
+
+def test_hashtag_typo_flags_the_whole_hashtag():
+    text = "Ready for #GivingTusday?"
+    assert hits(text, mode="hashtag") == [("#GivingTusday", "#GivingTuesday", "blocker")]
+
+
+def test_correct_and_name_hashtags_pass():
+    assert hits("#GivingTuesday #volunteersweek #TeamPriya #NHS75", mode="hashtag") == []
+
+
+def test_misspelling_mode_ignores_hashtags():
+    assert hits("#GivingTusday") == []
+
+
+def test_a_hyphenated_compound_with_a_misspelt_part_flags_only_the_part():
+    assert hits("It is a non-existant problem.")[0][0] == "existant"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "a" * 100_000,
+        "recieve " * 5000,
+        "😀🙏 ✨",
+        "مرحبا بالعالم",
+        "\x00\x07\x1b[31m",
+        "é" * 50,
+    ],
+)
+def test_it_never_crashes(text):
+    for mode in ("misspelling", "us_spelling", "hashtag"):
+        hits(text, mode=mode)
+
+
+def test_edit_distance_counts_a_swap_as_one():
+    assert edit_distance("teh", "the") == 1
+    assert edit_distance("recieve", "receive") == 1
+    assert edit_distance("cat", "dog") == 3

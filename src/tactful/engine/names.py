@@ -1,0 +1,506 @@
+"""Finding people's names in a post, fast and without a language model.
+
+A name is a run of capitalised words that a gazetteer, a title or the words around
+it vouch for: a known first name ("Priya", "Callum Reid"), a title ("Mrs Okafor",
+"Cllr Dunn"), or a cue ("thanks to Zofia", "our volunteer Tomasz", "Alfie, 7,").
+Words that are names and ordinary words at once ("Will", "May", "Grace", "Hope")
+need more than a capital letter at the start of a sentence. Runs that end in an
+organisation or street word ("St Mary's Primary School", "Hope Street"), handles,
+hashtags, links and email addresses are not people.
+
+Public figures (titles such as MP, Cllr, Lord or King, and a short list of names
+in ``checks/data/names_public.txt``) are marked ``public`` so that consent checks
+can leave them alone. A name followed or preceded by an age ("Alfie, 7",
+"our 5-year-old Sam") or mentioned with a school year is marked as a child.
+
+The first-name and surname lists come from the Faker package (MIT licence); see
+``checks/data/names_build.py``. Loading them costs a few milliseconds, once.
+
+A small trained tagger (``models/names/tagger.py``, rebuilt by ``models/train_names.py``)
+reads each post as well. It adds names the rules cannot vouch for ("Zbigniew Wróblewski",
+"Okonkwo said ...") when a listed name, a cue, or a confident guess away from place words
+backs them, and it vetoes a rule's name it is sure is not one ("meet at the Corn
+Exchange"), except a titled name or a public figure. In a post written all in lower
+case only listed names that are not common words count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import regex
+
+from .models.names import tagger
+from .text import EMAIL_RE, HANDLE_RE, HASHTAG_RE, URL_RE
+
+DATA = Path(__file__).parent / "checks" / "data"
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (easier to read and edit)."""
+    return frozenset(words.split())
+
+
+TITLES: dict[str, bool] = {  # title -> marks a public figure
+    "mr": False, "mrs": False, "ms": False, "miss": False, "mx": False, "dr": False,
+    "prof": False, "professor": False, "rev": False, "revd": False, "reverend": False,
+    "sir": True, "dame": True, "lord": True, "lady": False, "baroness": True, "baron": True,
+    "cllr": True, "councillor": True, "mayor": True, "minister": True, "king": True,
+    "queen": True, "prince": True, "princess": True, "duke": True, "duchess": True,
+    "president": True, "senator": True, "chancellor": True, "bishop": True, "archbishop": True,
+}  # fmt: skip
+AMBIGUOUS = word_set("""will may grace hope joy bill mark april june august rose faith summer dawn holly ivy
+    iris amber ruby daisy violet heather jade pearl penny robin sandy lucky rich frank guy
+    dean don ray sue pat gene art carol crystal jack max young green brown white black miles
+    king price cook hunter chase lane bell sterling victor christian""")
+MONTHS_DAYS = word_set("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday easter christmas""")
+# Words that end (or sit inside) the name of an organisation, building or place.
+ORG_WORDS = word_set("""school primary academy college university nursery trust foundation society centre
+    center council hospital hospice church chapel cathedral club group network charity
+    association partnership library hall museum surgery practice ltd limited cic plc inc llp
+    team fund appeal service services nhs house court park gardens garden village town city
+    county shire borough ward estate farm market bank cafe café shop store station airport
+    bridge road street lane avenue close way drive crescent terrace place square grove mews
+    row hill rise walk green parade gate hotel inn arms theatre cinema stadium arena games
+    festival awards award prize week day month year project programme scheme campaign fc
+    rfc cc united rovers city band choir orchestra brigade police fire ambulance army navy
+    rbl legion guides scouts brownies cubs beavers institute partners foodbank nurseries
+    schools academies colleges churches hospitals hospices libraries surgeries clubs""")
+# Capitalised words that are never part of a name: they end or split a run.
+STOP_CAPS = word_set("""the a an and or but of in on at to for with from by as is are was were be been this
+    that these those it its he she they we you i my our your their his her him them us me
+    who what when where why how if then so not no yes all any every each some many more most
+    please thanks thank happy join meet welcome congratulations well done great big huge
+    new good best dear hi hello hey today tomorrow yesterday tonight here there do did does
+    can could would should must might shall let lets let's""")
+CUES_BEFORE = regex.compile(
+    r"\b(?:thanks?(?:\s+you)?(?:\s+(?:so\s+much|again))?(?:\s+to)?|ring|call|phone|text|email|ask|tell"
+    r"|message|contact|congratulations\s+to|well\s+done\s+to"
+    r"|shout[\s-]?out\s+to|say\s+hello\s+to|meet|welcome|dear|hi|hello|named|called"
+    r"|my\s+name\s+is|name\s*:|(?:our|the|a|lovely|amazing|brilliant)\s+(?:\w+\s+)?"
+    r"(?:volunteers?|trustees?|fundraisers?|members?|friends?|mum|dad|son|daughter|family|client"
+    r"|chair|manager|coordinator|co-ordinator|worker|nurse|supporter|runner|participant|boy|girl))"
+    r"[\s,:]+$",
+    regex.IGNORECASE | regex.REVERSE,
+)
+CUE_AFTER = regex.compile(
+    r"^(?:'s\b|’s\b|\s*,?\s*(?:\(?\d{1,2}\)?[,.)]|aged\s+\d|who\b|said\b|says\b|told\b|has\b|have\b"
+    r"|had\b|is\b|was\b|and\s+(?:her|his|their)\b|joined\b|ran\b|raised\b|completed\b|won\b"
+    r"|spoke\b|shared\b|explained\b|added\b))",
+    regex.IGNORECASE,
+)
+AGE_AFTER = regex.compile(
+    r"^(?:'s|’s)?\s*(?:,\s*|\(\s*|\s+)(?:aged?\s+|who\s+is\s+|who's\s+|is\s+|a\s+|an\s+)?"
+    r"(\d{1,3})(?:\s*\)|[\s-]*(?:years?[\s-]*old|yrs?\b|yo\b)|(?=\s*[,.;:!?]|\s+(?:and|from|who)\b))",
+    regex.IGNORECASE,
+)
+AGE_BEFORE = regex.compile(
+    r"(\d{1,2})[\s-]*(?:years?|yr)[\s-]*old\s+(?:\w+\s+)?$", regex.I | regex.REVERSE
+)
+SCHOOL = regex.compile(
+    r"\b(?:Year\s+(?:[1-9]|1[0-3])\b|Reception\s+class|in\s+Reception\b|pupils?\b|schoolgirl|"
+    r"schoolboy|primary\s+school|nursery\s+class|sixth[\s-]form|P[1-7]\s+class|Primary\b)",
+)
+ADULT_ROLE = regex.compile(
+    r"\b(?:teacher|teaching|head\s*teacher|headteacher|head|governor|staff|TA|mum|dad|mother"
+    r"|father|parent|grandparent|volunteer|trustee)\b",
+    regex.I,
+)
+CHILD_WORDS = regex.compile(
+    r"\b(?:(?:little|baby|toddler|young)\s+(?:boy|girl|son|daughter)|toddler|newborn)\b", regex.I
+)
+MONTH_USE = regex.compile(r"^\s*(?:\d|of\b|half|term)")
+CAP_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}@#_'’])\p{Lu}[\p{L}\p{M}'’\-]*\.?")
+SENTENCE_END = regex.compile(r"[.!?\n]\s*[\"'“‘(]?\s*$|^\s*$|[:•\-–—]\s*$", regex.REVERSE)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSpan:
+    """A person named in the text, with offsets into the original string."""
+
+    start: int
+    end: int
+    name: str
+    public: bool = False
+    age: int | None = None
+    child: bool = False
+
+    @property
+    def first(self) -> str:
+        return self.name.split()[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    first: frozenset[str]
+    last: frozenset[str]
+    public: frozenset[str]
+    common: frozenset[str]  # common English words
+
+
+def _read_names(name: str) -> frozenset[str]:
+    path = DATA / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(s.strip().lower() for s in lines if s.strip() and not s.startswith("#"))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer(
+        _read_names("names_first.txt"),
+        _read_names("names_last.txt"),
+        _read_names("names_public.txt"),
+        _read_names("names_words.txt"),
+    )
+
+
+def tagger_lexicon() -> tagger.Lexicon:
+    """The word lists the name tagger's features consult."""
+    gaz = gazetteer()
+    return tagger.Lexicon(
+        first=gaz.first, last=gaz.last, titles=frozenset(TITLES), org=ORG_WORDS,
+        months=MONTHS_DAYS, stop=STOP_CAPS, ambiguous=AMBIGUOUS, common=gaz.common,
+    )  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return _strip_possessive(self.text).rstrip(".").lower()
+
+    @property
+    def cap(self) -> bool:
+        t = self.text
+        return t[:1].isupper() and not (len(t) > 3 and t.isupper() and "." not in t)
+
+
+def _strip_possessive(word: str) -> str:
+    for tail in ("'s", "’s", "'", "’"):
+        if word.endswith(tail):
+            return word[: -len(tail)]
+    return word
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for rx in (EMAIL_RE, URL_RE, HANDLE_RE, HASHTAG_RE):
+        spans.extend(m.span() for m in rx.finditer(text))
+    return spans
+
+
+def _runs(text: str) -> list[list[_Tok]]:
+    """Runs of capitalised words joined by single spaces (an initial like "J." may sit inside)."""
+    masked = _masked(text)
+    runs: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    for m in CAP_TOKEN.finditer(text):
+        tok = _Tok(m.group(), m.start(), m.end())
+        if masked and any(s <= tok.start < e for s, e in masked):
+            startable = False
+        else:
+            startable = tok.cap and (tok.key not in STOP_CAPS or (_is_initial(tok) and bool(cur)))
+        if startable and cur and _continues(text, cur[-1], tok):
+            cur.append(tok)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [tok] if startable else []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _continues(text: str, prev: _Tok, tok: _Tok) -> bool:
+    if tok.start - prev.end != 1 or text[prev.end] != " ":
+        return False
+    if prev.text.endswith((".",)) and not (_is_initial(prev) or _is_title(prev)):
+        return False
+    return not prev.text.endswith(("'s", "’s"))
+
+
+def _is_initial(tok: _Tok) -> bool:
+    return len(tok.text) == 2 and tok.text.endswith(".")
+
+
+def _is_title(tok: _Tok) -> bool:
+    return tok.key in TITLES
+
+
+def find_people(text: str) -> list[PersonSpan]:
+    """People named in ``text``, in order. Never raises on odd input."""
+    return list(_find_people(text))
+
+
+@lru_cache(maxsize=64)
+def _find_people(text: str) -> tuple[PersonSpan, ...]:
+    # cached: the pii and people checks both ask about the same post
+    if not text:
+        return ()
+    if not any(c.isupper() for c in text):
+        return _lowercase_people(text)
+    gaz = gazetteer()
+    found: list[PersonSpan] = []
+    for run in _runs(text):
+        person = _judge_run(text, run, gaz)
+        if person is not None:
+            found.append(person)
+    model = tagger.load(tagger_lexicon)
+    if model is not None and len(text) <= MODEL_MAX_CHARS:
+        spans, prob_in = model.spans(text)
+        found = [
+            p for p in found if _vouched(text, p) or prob_in(p.start, p.end) >= MODEL_VETO_PROB
+        ]
+        found.extend(_tagged_people(text, spans, found, gaz))
+        found.sort(key=lambda p: p.start)
+    return tuple(p for p in found if not _in_street(text, p))
+
+
+LOWER_WORD = regex.compile(r"[\p{L}][\p{L}'’\-]*")
+
+
+def _lowercase_people(text: str) -> tuple[PersonSpan, ...]:
+    """In a post written all in lower case, the tagger's names count when every word is a
+    listed name and none is a common word ("thanks priya shah", not "thanks to mark")."""
+    model = tagger.load(tagger_lexicon)
+    if model is None or len(text) > MODEL_MAX_CHARS:
+        return ()
+    gaz = gazetteer()
+    out = []
+    for start, end, prob in model.spans(text)[0]:
+        words = [w.lower() for w in LOWER_WORD.findall(text[start:end])]
+        if prob < MODEL_MIN_PROB or not words:
+            continue
+        if all((w in gaz.first or w in gaz.last) and w not in gaz.common for w in words):
+            name = _strip_possessive(text[start:end])
+            age, child = _age_and_child(text, start, start + len(name))
+            out.append(PersonSpan(start, start + len(name), name, age=age, child=child))
+    return tuple(out)
+
+
+UNLISTED_MIN_PROB = 0.85
+PLACE_WORD_BEFORE = regex.compile(
+    r"\b(?:in|at|from|to|near|around|across|of|for|into|outside|visit|visiting|across|"
+    r"through|via|towards?|between|and|our|the|this|that|a|an)\s+$",
+    regex.I | regex.REVERSE,
+)
+
+
+def _tagged_span_vouched(
+    text: str, toks: list[_Tok], keys: list[str], gaz: Gazetteer, prob: float
+) -> bool:
+    """The tagger's guess needs a listed name in it, or a cue when none is listed
+    ("Labour", "Reform", "Bewdley" and "Enjoy!" are not people); a sentence's first word
+    needs a list."""
+    known = [k in gaz.first or k in gaz.last for k in keys]
+    common = any(k in gaz.common for k, kn in zip(keys, known, strict=True) if not kn)
+    if SENTENCE_END.search(text[max(0, toks[0].start - 60) : toks[0].start]):
+        return known[0] or (len(keys) > 1 and not common)
+    if any(known):
+        return True
+    before = text[max(0, toks[0].start - 60) : toks[0].start]
+    if not common and prob >= UNLISTED_MIN_PROB and not PLACE_WORD_BEFORE.search(before):
+        return True
+    return bool(
+        CUES_BEFORE.search(before) or CUE_AFTER.match(text[toks[-1].end : toks[-1].end + 30])
+    )
+
+
+def _vouched(text: str, person: PersonSpan) -> bool:
+    """A public figure or a titled name stands whatever the tagger says."""
+    before = text[max(0, person.start - 16) : person.start].split()
+    return person.public or bool(before and before[-1].rstrip(".").lower() in TITLES)
+
+
+def _in_street(text: str, person: PersonSpan) -> bool:
+    """ "12 Jackson Ridge" and "Calle Marta López 4" name streets, not people."""
+    before = text[max(0, person.start - 12) : person.start]
+    after = text[person.end : person.end + 30]
+    return bool(NUMBER_BEFORE.search(before) or STREET_AFTER.match(after))
+
+
+MODEL_MAX_CHARS = 5_000  # past a few posts' length the rules alone keep the time linear
+MODEL_MIN_PROB = 0.5
+MODEL_VETO_PROB = 0.05  # a rule's name that the tagger gives less than this is dropped
+NUMBER_BEFORE = regex.compile(r"\b\d{1,5}[A-Za-z]?,?\s+$")
+STREET_AFTER = regex.compile(
+    r"^\s+(?:\p{Lu}[\p{L}'’\-]*\s+)?(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|"
+    r"Crescent|Way|Place|Pl|Court|Ct|Gardens|Grove|Terrace|Square|Mews|Row|Hill|Park|Boulevard|"
+    r"Blvd|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Ridge|Walk|View|Rise|Green|Parade|Crossing|"
+    r"Heights|Meadows?|Estates?|Plaza|Point|Junction|Manor|Mall|Common|Corner|Cove|Gate|Glen|"
+    r"Hollow|Knoll|Lodge|Orchard|Pines?|Ranch|Shores?|Summit|Trace|Villas?|Wharf|Woods?|Quay|"
+    r"Landing|Route|Springs?|Valley|Creek|Brook|Falls|Loop|Pike|Path|Run|Square)\b\.?"
+)
+
+
+def _tagged_people(
+    text: str, spans: list[tuple[int, int, float]], found: list[PersonSpan], gaz: Gazetteer
+) -> list[PersonSpan]:
+    """Names the tagger finds that the rules did not, behind the rules' own guards."""
+    masked = _masked(text)
+    out: list[PersonSpan] = []
+    for start, end, prob in spans:
+        if prob < MODEL_MIN_PROB or any(p.start < end and start < p.end for p in found):
+            continue
+        if any(s < end and start < e for s, e in masked) or not text[start].isupper():
+            continue
+        toks = [_Tok(m.group(), m.start(), m.end()) for m in CAP_TOKEN.finditer(text, start, end)]
+        if toks and toks[-1].end < end - 2:  # "Ledbury milepost": keep the capitalised words
+            end = toks[-1].end
+        keys = [t.key for t in toks]
+        if not toks or all(k in STOP_CAPS or k in MONTHS_DAYS or k in TITLES for k in keys):
+            continue
+        if not _cut_at_org(toks, gaz) or _belongs_to_place_or_org(text, toks, start):
+            continue
+        if not _tagged_span_vouched(text, toks, keys, gaz, prob):
+            continue
+        name = _strip_possessive(text[start:end])
+        end = start + len(name)
+        age, child = _age_and_child(text, start, end)
+        public = _is_public(name, text, end, gaz)
+        out.append(
+            PersonSpan(start, end, " ".join(name.split()), public=public, age=age, child=child)
+        )
+    return out
+
+
+def _judge_run(text: str, run: list[_Tok], gaz: Gazetteer) -> PersonSpan | None:
+    title_public: bool | None = None
+    while run and _is_title(run[0]):
+        title_public = TITLES[run[0].key] or bool(title_public)
+        run = run[1:]
+    run = _cut_at_org(run, gaz)
+    if title_public is None:
+        while len(run) > 1 and run[0].key not in gaz.first and run[1].key in gaz.first:
+            run = run[1:]
+    if not run or len(run) > 4 or _hyphenated_non_name(run[0], gaz):
+        return None
+    start, end = (
+        run[0].start,
+        run[-1].end - (1 if run[-1].text.endswith(".") and not _is_initial(run[-1]) else 0),
+    )
+    if _belongs_to_place_or_org(text, run, start):
+        return None
+    keys = [t.key for t in run]
+    first_known = keys[0] in gaz.first
+    later_known = any(k in gaz.last or k in gaz.first for k in keys[1:])
+    before = text[max(0, start - 60) : start]
+    at_start = bool(SENTENCE_END.search(before))
+
+    def cue() -> bool:
+        return bool(CUES_BEFORE.search(before)) or bool(CUE_AFTER.match(text[end : end + 30]))
+
+    if title_public is not None or " ".join(keys) in gaz.public:
+        ok = True
+    elif len(run) >= 2 and first_known and not _is_initial(run[-1]):
+        ok = keys[0] not in MONTHS_DAYS or later_known
+    elif len(run) >= 2 and later_known and not at_start and keys[0] not in MONTHS_DAYS:
+        ok = True
+    elif len(run) == 1 and first_known:
+        ok = _single_name_ok(keys[0], at_start, cue, text, end)
+    else:
+        ok = not at_start and len(run) <= 3 and keys[0] not in MONTHS_DAYS and cue()
+    if not ok:
+        return None
+    name = " ".join(_strip_possessive(t.text) for t in run)
+    end = start + len(_strip_possessive(text[start:end]))
+    public = bool(title_public) or _is_public(name, text, end, gaz)
+    age, child = _age_and_child(text, start, end)
+    return PersonSpan(start, end, name, public=public, age=age, child=child)
+
+
+def _hyphenated_non_name(tok: _Tok, gaz: Gazetteer) -> bool:
+    """ "Home-Start" is an organisation; "Mary-Jane" and "Smith-Jones" are names."""
+    parts = tok.key.split("-")
+    if len(parts) < 2 or tok.key in gaz.first or tok.key in gaz.last:
+        return False
+    return not all(p in gaz.first or p in gaz.last for p in parts)
+
+
+def _single_name_ok(key: str, at_start: bool, cue: Callable[[], bool], text: str, end: int) -> bool:
+    if key in MONTHS_DAYS and MONTH_USE.match(text[end : end + 8]):
+        return False
+    if key in AMBIGUOUS or key in MONTHS_DAYS:
+        return not (at_start and key in MONTHS_DAYS) and cue()
+    return True
+
+
+def _cut_at_org(run: list[_Tok], gaz: Gazetteer) -> list[_Tok]:
+    """A run holding an organisation or street word is not a person ("Hope Street")."""
+    for i, tok in enumerate(run):
+        parts = tok.key.split("-")
+        if any(p in ORG_WORDS for p in parts) and not (i > 0 and tok.key in gaz.last):
+            return []
+    return run
+
+
+PLACE_BEFORE = regex.compile(
+    r"\b(?:St\.?|Saint|Mount|Port|Lake|Fort|Cape|Upper|Lower|Great|Little|North|South|East|West"
+    r"|New|Old)\s+$",
+    regex.REVERSE,
+)
+LOWER_ORG_AFTER = regex.compile(
+    r"^(?:\s+(?:office|offices|branch|shop|store|hub|area|site|campus|depot|clinic|"
+    r"region|county|borough|constituency)\b|\s*&\s*(?:Co|Sons|Daughters|Partners)\b)"
+)
+IN_PLACE_BEFORE = regex.compile(r"\b(?:in|near)\s+$", regex.REVERSE)
+ORG_AFTER = regex.compile(
+    r"^(?:'s|’s)?\s+(?:\p{Lu}[\p{L}'’]*\s+){0,2}(?:"
+    + "|".join(sorted(w.capitalize() for w in ORG_WORDS))
+    + r")\b"
+)
+
+
+def _belongs_to_place_or_org(text: str, run: list[_Tok], start: int) -> bool:
+    before = text[max(0, start - 12) : start]
+    if PLACE_BEFORE.search(before):
+        return True
+    if IN_PLACE_BEFORE.search(before) and len(run) == 1:
+        return True
+    after = text[run[-1].end : run[-1].end + 40]
+    return bool(ORG_AFTER.match(after) or LOWER_ORG_AFTER.match(after))
+
+
+def _is_public(name: str, text: str, end: int, gaz: Gazetteer) -> bool:
+    if name.lower() in gaz.public:
+        return True
+    return bool(PUBLIC_AFTER.match(text[end : end + 8]))
+
+
+PUBLIC_AFTER = regex.compile(r"^,?\s+(?:MP|MSP|MS|MLA|MEP|AM|OBE|MBE|CBE|KC|QC)\b")
+
+
+def _age_and_child(text: str, start: int, end: int) -> tuple[int | None, bool]:
+    age: int | None = None
+    m = AGE_AFTER.match(text[end : end + 40])
+    if m:
+        age = int(m.group(1))
+    else:
+        b = AGE_BEFORE.search(text[max(0, start - 30) : start])
+        if b:
+            age = int(b.group(1))
+    if age is not None and age > 120:
+        age = None
+    if age is not None:
+        return age, age < 18
+    sentence = _sentence_around(text, start, end)
+    if CHILD_WORDS.search(sentence):
+        return None, True
+    return None, bool(SCHOOL.search(sentence)) and not ADULT_ROLE.search(sentence)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    # bounded to 200 characters each side, so a 100,000-character post stays linear
+    lo, hi = max(0, start - 200), min(len(text), end + 200)
+    left = max(text.rfind(c, lo, start) for c in ".!?\n")
+    right_candidates = [i for i in (text.find(c, end, hi) for c in ".!?\n") if i != -1]
+    right = min(right_candidates) if right_candidates else hi
+    return text[max(left + 1, lo) : right]

@@ -1,0 +1,120 @@
+"""The trained inbound classifier: one linear model over n-grams and a sentence embedding.
+
+Rebuilt by ``engine/models/train_triage.py`` into ``engine/models/triage/``:
+
+- ``weights.npz``: multinomial logistic regression weights. ``columns`` (hashed
+  n-gram buckets that carry weight, see ``features.py``) and ``weights`` (one row per
+  column, one column per category); ``embedding_weights`` (384 rows, for the
+  sentence embedding); ``bias``, ``categories`` and ``safeguarding_threshold``.
+- ``encoder/``: all-MiniLM-L6-v2 as an int8 ONNX sentence encoder (mean-pooled,
+  L2-normalised), run through ``engine.encoder`` (onnxruntime + tokenizers).
+
+The n-gram part costs well under a millisecond in numpy; the encoder a few
+milliseconds, batched in ``predict_many``. If the encoder folder is missing the
+n-gram part decides alone (less accurate). Models load once per process.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..encoder import prepare_social_text, shared_encoder
+from .features import DIMENSIONS, hashed
+
+MODELS = Path(__file__).resolve().parents[1] / "models" / "triage"
+WEIGHTS = MODELS / "weights.npz"
+ENCODER = MODELS / "encoder"
+MAX_TOKENS = 64
+WORKERS = 2
+
+
+@dataclass(frozen=True)
+class Prediction:
+    category: str
+    confidence: float
+    probabilities: dict[str, float]
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    z = logits - logits.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+class Classifier:
+    def __init__(self, weights: Path = WEIGHTS, encoder: Path = ENCODER) -> None:
+        with np.load(weights, allow_pickle=False) as data:
+            columns = data["columns"].astype(np.int64)
+            self.weights = data["weights"].astype(np.float32)
+            self.bias = data["bias"].astype(np.float32)
+            self.categories: tuple[str, ...] = tuple(str(c) for c in data["categories"])
+            self.safeguarding_threshold = float(data["safeguarding_threshold"])
+            self.embedding_weights = (
+                data["embedding_weights"].astype(np.float32)
+                if "embedding_weights" in data
+                else None
+            )
+        self.slot = np.full(DIMENSIONS, -1, dtype=np.int32)
+        self.slot[columns] = np.arange(len(columns), dtype=np.int32)
+        self._safeguarding = self.categories.index("safeguarding")
+        self.encoder = shared_encoder(encoder, MAX_TOKENS)
+        self.uses_encoder = self.embedding_weights is not None and self.encoder.is_available()
+
+    def ngram_logits(self, text: str) -> np.ndarray:
+        idx, val = hashed(text)
+        rows = self.slot[idx]
+        keep = rows >= 0
+        return self.bias + val[keep] @ self.weights[rows[keep]]
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """One embedding per text. Each text runs on its own: the int8 model scales
+        activations per call, so batching would let one message change another's
+        result; two worker threads keep batch throughput up instead."""
+        prepared = [prepare_social_text(t) or "." for t in texts]
+        if len(prepared) < 8:
+            return np.vstack([self.encoder.run([t]) for t in prepared])
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            return np.vstack(list(pool.map(lambda t: self.encoder.run([t]), prepared)))
+
+    def probabilities_many(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, len(self.categories)), dtype=np.float32)
+        logits = np.vstack([self.ngram_logits(t) for t in texts])
+        if self.uses_encoder:
+            logits = logits + self.embed(texts) @ self.embedding_weights
+        return softmax(logits)
+
+    def predict_many(self, texts: list[str]) -> list[Prediction]:
+        return [self._decide(p) for p in self.probabilities_many(texts)]
+
+    def predict(self, text: str) -> Prediction:
+        return self.predict_many([text])[0]
+
+    def _decide(self, probs: np.ndarray) -> Prediction:
+        best = int(np.argmax(probs))
+        # Missing a disclosure costs far more than a false alarm, so safeguarding
+        # wins whenever it clears its own (lower) threshold.
+        if probs[self._safeguarding] >= self.safeguarding_threshold:
+            best = self._safeguarding
+        return Prediction(
+            self.categories[best],
+            float(probs[best]),
+            {c: float(p) for c, p in zip(self.categories, probs, strict=True)},
+        )
+
+
+_MODEL: Classifier | None = None
+_LOCK = threading.Lock()
+
+
+def shared_classifier() -> Classifier:
+    global _MODEL
+    with _LOCK:
+        if _MODEL is None:
+            _MODEL = Classifier()
+    return _MODEL

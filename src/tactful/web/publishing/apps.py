@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PublishingConfig(AppConfig):
+    name = "tactful.web.publishing"
+    label = "publishing"
+    verbose_name = "Drafts and posts"
