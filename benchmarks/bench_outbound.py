@@ -141,14 +141,16 @@ def speed() -> None:
         "posts=json.load(sys.stdin)\n"
         "p=load_policy('starter')\n"
         "check('Warm-up post about our coffee morning on Friday.', policy=p, channel='x')\n"
-        "times=[]\n"
+        "times=[]; cpu=[]\n"
         "t0=time.perf_counter()\n"
         "for t in posts:\n"
-        "    s=time.perf_counter(); check(t, policy=p, channel='x'); times.append(time.perf_counter()-s)\n"
+        "    s=time.perf_counter(); c=time.thread_time(); check(t, policy=p, channel='x')\n"
+        "    times.append(time.perf_counter()-s); cpu.append(time.thread_time()-c)\n"
         "total=time.perf_counter()-t0\n"
-        "times.sort()\n"
+        "times.sort(); cpu.sort()\n"
         "print(json.dumps({'median_ms': statistics.median(times)*1000,"
         " 'p95_ms': times[int(len(times)*0.95)]*1000, 'posts_per_s': len(times)/total,"
+        " 'cpu_median_ms': statistics.median(cpu)*1000, 'cpu_p95_ms': cpu[int(len(cpu)*0.95)]*1000,"
         " 'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024}))\n"
     )
     env = dict(os.environ, OMP_NUM_THREADS="1", TACTFUL_THREADS="1")
@@ -159,20 +161,29 @@ def speed() -> None:
     )
     figures = json.loads(run.stdout.strip().splitlines()[-1])
     print(f"Speed, one core, every check on (starter policy), {len(posts)} posts of ~280 characters:")
-    print(f"  per post median {figures['median_ms']:.2f} ms, p95 {figures['p95_ms']:.2f} ms")
+    print(f"  per post median {figures['median_ms']:.2f} ms, p95 {figures['p95_ms']:.2f} ms (wall clock)")
+    print(f"  per post median {figures['cpu_median_ms']:.2f} ms, p95 {figures['cpu_p95_ms']:.2f} ms (CPU time)")
+    print(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"  {figures['posts_per_s']:.0f} posts per second")
     print(f"  peak memory {figures['peak_mb']:.0f} MB")
     tactful = Path(sys.executable).with_name("tactful")
     colds = []
+    cold_cpu = []
     for _ in range(5):
         t = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run(
             [str(tactful), "check", "Join us for our coffee morning on Friday at 10am!",
              "--policy", "starter", "--channel", "facebook"],
             capture_output=True, env=env, check=False,
         )
         colds.append(time.perf_counter() - t)
-    print(f"  cold start of `tactful check` (whole command, median of 5): {statistics.median(colds):.2f} s")
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cold_cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    print(
+        f"  cold start of `tactful check` (whole command, median of 5): "
+        f"{statistics.median(colds):.2f} s wall clock, {statistics.median(cold_cpu):.2f} s CPU"
+    )
     print(f"  (this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
 
 

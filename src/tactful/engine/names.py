@@ -98,6 +98,15 @@ AGE_AFTER = regex.compile(
     r"(\d{1,3})(?:\s*\)|[\s-]*(?:years?[\s-]*old|yrs?\b|yo\b)|(?=\s*[,.;:!?]|\s+(?:and|from|who)\b))",
     regex.IGNORECASE,
 )
+# "Noah, 11 months" or "our 6-week-old Ava": an age in months or weeks is a baby.
+BABY_AGE_AFTER = regex.compile(
+    r"^(?:'s|’s)?\s*(?:,\s*|\(\s*|\s+)(?:aged?\s+)?\d{1,2}[\s-]*(?:months?|weeks?|mths?|wks?)\b",
+    regex.IGNORECASE,
+)
+BABY_AGE_BEFORE = regex.compile(
+    r"\d{1,2}[\s-]*(?:months?|weeks?)[\s-]*old\s+(?:\w+\s+)?$", regex.I | regex.REVERSE
+)
+THING_BEFORE = regex.compile(r"\b(?:the|a|an|this|that|these|those)\s+$", regex.IGNORECASE)
 AGE_BEFORE = regex.compile(
     r"(\d{1,2})[\s-]*(?:years?|yr)[\s-]*old\s+(?:\w+\s+)?$", regex.I | regex.REVERSE
 )
@@ -261,7 +270,15 @@ def _find_people(text: str) -> tuple[PersonSpan, ...]:
         ]
         found.extend(_tagged_people(text, spans, found, gaz))
         found.sort(key=lambda p: p.start)
-    return tuple(p for p in found if not _in_street(text, p))
+    return tuple(p for p in found if not _in_street(text, p) and not _named_thing(text, p))
+
+
+def _named_thing(text: str, person: PersonSpan) -> bool:
+    """A capitalised name after an article is a thing, not a person ("the Whittington
+    Stone", "a Sarah Ryder rose"), unless a title says otherwise ("the Rev Ann Hill")."""
+    before = text[max(0, person.start - 12) : person.start]
+    first = person.name.split()[0].rstrip(".").lower() if person.name.split() else ""
+    return bool(THING_BEFORE.search(before)) and first not in TITLES
 
 
 LOWER_WORD = regex.compile(r"[\p{L}][\p{L}'’\-]*")
@@ -479,6 +496,10 @@ PUBLIC_AFTER = regex.compile(r"^,?\s+(?:MP|MSP|MS|MLA|MEP|AM|OBE|MBE|CBE|KC|QC)\
 
 
 def _age_and_child(text: str, start: int, end: int) -> tuple[int | None, bool]:
+    if BABY_AGE_AFTER.match(text[end : end + 30]) or BABY_AGE_BEFORE.search(
+        text[max(0, start - 30) : start]
+    ):
+        return 0, True
     age: int | None = None
     m = AGE_AFTER.match(text[end : end + 40])
     if m:

@@ -3,7 +3,11 @@
 Matching runs on the folded view (case, accents, look-alike letters, leetspeak and
 invisible characters undone) and, where ``squashed`` is on, also on the view with
 spaced-out letters joined, so "f u c k" and "sh1t" are caught. A phrase may end in
-``*`` to match any word ending ("scam*" matches "scammers"). ``near`` requires a
+``*`` to match any word ending ("scam*" matches "scammers"). ``masked`` also matches
+words with letters hidden behind ``*``, ``#`` or ``%`` ("b*llocks", "sc*mbag", "f**k":
+each symbol stands for one letter, and at least two letters, the first among them,
+must show) and acronyms dotted apart even after a one-letter word ("is a t.w.a.t").
+``near`` requires a
 second lexicon within ``window`` words, and ``unless`` lists phrases that, found in
 the same sentence, cancel the hit (the safe reading of an ambiguous word).
 
@@ -50,6 +54,63 @@ def compile_lexicon(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!{WORD_CHAR})(?:{body})(?!{WORD_CHAR})")
 
 
+MASK_CHARS = "*#%"
+# Cheap test for whether a text could hold a masked or dotted word at all.
+MASK_HINT = re.compile(rf"{LETTER}[*#%.]{LETTER}|{LETTER}[*#%]|[*#%]{LETTER}")
+DOT_GAP = ".-_*~"
+
+
+def _masked_phrase_pattern(phrase: str) -> str:
+    words = fold(phrase.strip()).text.split()
+    parts: list[str] = []
+    for w in words:
+        wild = w.endswith("*")
+        core = w.rstrip("*")
+        pieces = [re.escape(core[:1])]
+        for c in core[1:]:
+            pieces.append(f"[{re.escape(c)}*#%]" if c.isalpha() else re.escape(c))
+        parts.append("".join(pieces) + (rf"(?:{LETTER}|['*#%])*" if wild else ""))
+    return r"[\s\-]+".join(parts)
+
+
+def compile_masked_lexicon(phrases: list[str]) -> re.Pattern[str] | None:
+    """Like ``compile_lexicon``, but any letter after a word's first may be masked."""
+    cleaned = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not cleaned:
+        return None
+    body = "|".join(_masked_phrase_pattern(p) for p in cleaned)
+    return re.compile(rf"(?<![^\W_]|[*#%])(?:{body})(?![^\W_]|[*#%])")
+
+
+def shows_enough_letters(matched: str) -> bool:
+    """A masked word must show at least two letters and no more symbols than letters,
+    so redacted names ("Mr S***") and rating stars are not read as swearing."""
+    for word in matched.split():
+        masks = sum(word.count(c) for c in MASK_CHARS)
+        letters = sum(c.isalpha() for c in word)
+        if masks and (letters < 2 or masks > letters):
+            return False
+    return True
+
+
+def join_dotted(folded: Folded) -> Folded:
+    """Join single letters dotted apart ("t.w.a.t", "f.o.a.d.") without joining
+    across spaces, so a one-letter word before them ("a t.w.a.t") stays apart."""
+    src = folded.text
+    n = len(src)
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(src):
+        if ch in DOT_GAP and 0 < i < n - 1 and src[i - 1].isalpha() and src[i + 1].isalpha():
+            left_single = i < 2 or not src[i - 2].isalpha()
+            right_single = i + 2 >= n or not src[i + 2].isalpha()
+            if left_single and right_single:
+                continue
+        out.append(ch)
+        offsets.append(folded.offsets[i])
+    return Folded("".join(out), tuple(offsets), folded.source_length)
+
+
 def check_phrases(value: list[str]) -> list[str]:
     if len(value) > MAX_PHRASES:
         raise ValueError(f"at most {MAX_PHRASES} phrases")
@@ -67,6 +128,7 @@ class LexiconParams(BaseModel):
     window: int = Field(default=8, ge=1, le=50)
     unless: list[str] = Field(default_factory=list)
     squashed: bool = False
+    masked: bool = False
     message: str | None = None
 
     @field_validator("phrases", "near", "unless")
@@ -87,6 +149,7 @@ class LexiconCheck(Check):
         self.rx = compile_lexicon(params.phrases)
         self.near = compile_lexicon(params.near) if params.near else None
         self.unless = compile_lexicon(params.unless) if params.unless else None
+        self.masked = compile_masked_lexicon(params.phrases) if params.masked else None
 
     def run(self, doc: Document) -> Iterable[Hit]:
         views: list[Folded] = [doc.folded]
@@ -104,6 +167,23 @@ class LexiconCheck(Check):
                     continue
                 seen.add(span)
                 yield Hit(span[0], span[1], message=self.p.message)
+        if self.masked is not None and MASK_HINT.search(doc.folded.text):
+            yield from self._masked_hits(doc, seen)
+
+    def _masked_hits(self, doc: Document, seen: set[tuple[int, int]]) -> Iterable[Hit]:
+        view = join_dotted(doc.folded)
+        for m in self.masked.finditer(view.text):  # type: ignore[union-attr]
+            if not shows_enough_letters(m.group()):
+                continue
+            if self.near and not self._near(view.text, m.start(), m.end()):
+                continue
+            if self.unless and self._unless(doc, view, m.start(), m.end()):
+                continue
+            span = view.to_original(m.start(), m.end())
+            if any(s <= span[0] < e for s, e in seen):
+                continue
+            seen.add(span)
+            yield Hit(span[0], span[1], message=self.p.message)
 
     def _near(self, text: str, start: int, end: int) -> bool:
         left = _word_window_start(text, start, self.p.window)

@@ -24,6 +24,7 @@ findings on one post.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Iterable
@@ -46,6 +47,7 @@ MAX_HITS = 100
 log = logging.getLogger(__name__)
 
 
+@functools.lru_cache(maxsize=4096)
 def _compile(pattern: str, ignorecase: bool) -> regex.Pattern[str]:
     flags = regex.IGNORECASE if ignorecase else 0
     return regex.compile(pattern, flags)

@@ -4,7 +4,9 @@
 figures such as MPs, councillors and royalty are left alone) unless the
 organisation has a current consent for them in the context. A full name is a
 finding at the rule's severity; a first name on its own is only advice, since it
-rarely identifies someone to the public; a named child is left to ``child_consent``. A consent matches
+rarely identifies someone to the public; a named child is left to ``child_consent``.
+A photo or video in the context that shows adults needs a consent that covers
+being pictured (scope photo or video, or words saying so). A consent matches
 when it names the same person: the full name, or the first name alone when the
 consent records the full name. Consents given in words ("Jane Smith, photo")
 match when they mention the name. Expired consents do not count.
@@ -60,6 +62,17 @@ def consent_covers(consent: Consent, person: PersonSpan) -> bool:
     return all(w in recorded for w in wanted)
 
 
+PICTURE_WORDS = regex.compile(r"\b(?:photo|picture|image|video|film|filmed|pictured)", regex.I)
+
+
+def covers_picture(consent: Consent) -> bool:
+    """A consent that covers being photographed or filmed (a consent with no scope
+    is taken to cover it)."""
+    if consent.words is not None:
+        return bool(PICTURE_WORDS.search(consent.words))
+    return consent.scope is None or bool(PICTURE_WORDS.search(consent.scope))
+
+
 def is_parental(consent: Consent) -> bool:
     return consent.parental or bool(PARENT_WORDS.search(consent.words or ""))
 
@@ -81,6 +94,7 @@ class PeopleCheck(Check):
         people = [p for p in find_people(doc.text) if not p.public]
         if self.mode == "consent":
             yield from self._consent(people, current)
+            yield from self._pictured(doc, current)
         else:
             yield from self._child_consent(doc, people, current)
 
@@ -104,6 +118,21 @@ class PeopleCheck(Check):
                 person.end,
                 message=f"No consent recorded for {person.name}",
                 suggestion="Record their consent first, or leave the name out.",
+            )
+
+    def _pictured(self, doc: Document, current: list[Consent]) -> Iterable[Hit]:
+        """A photo or video of adults needs someone's recorded consent to be pictured
+        (children are the child_consent rule's)."""
+        pictured = [
+            i for i, m in enumerate(doc.context.media, 1) if m.shows_people and not m.shows_children
+        ]
+        if pictured and not any(covers_picture(c) for c in current):
+            which = " and ".join(f"item {i}" for i in pictured)
+            yield Hit(
+                0,
+                0,
+                message=f"The media ({which}) shows people and no consent to be pictured is recorded",
+                suggestion="Record the consent of the people pictured, or use a picture without them.",
             )
 
     def _child_consent(
