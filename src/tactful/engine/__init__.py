@@ -48,6 +48,11 @@ def check(
         if isinstance(context, Context) or context is None
         else Context.model_validate(context)
     )
+    if ctx is not None and ctx.author_role and compiled.policy.role(ctx.author_role) is None:
+        roles = ", ".join(r.title for r in compiled.policy.roles)
+        raise InputError(
+            f"unknown role {ctx.author_role!r} for {compiled.policy.organisation}; its roles are: {roles}"
+        )
     doc = build_document(text, channel=channel, account=account, context=ctx)
     return check_document(compiled, doc, item_id)
 

@@ -150,3 +150,13 @@ def test_it_works_with_the_network_cut() -> None:
     )
     assert proc.returncode == 1, proc.stderr.decode()
     assert proc.stderr.decode() == ""
+
+
+def test_an_unknown_author_role_is_named_with_the_roles_that_exist(tmp_path: Path) -> None:
+    ctx = tmp_path / "ctx.json"
+    ctx.write_text(json.dumps({"author_role": "Wizard"}))
+    proc = _run(["check", "hello", "--policy", "milestone-society", "--context", str(ctx)])
+    err = proc.stderr.decode()
+    assert proc.returncode == 2
+    assert "unknown role 'Wizard'" in err and "Web Administrator" in err
+    assert len(err.strip().splitlines()) == 1

@@ -19,8 +19,10 @@ chunks of whole sentences; the highest chunk decides. Without the model files th
 check stays silent rather than failing.
 
 Params: ``label`` (offensive or hate), ``threshold`` (0 to 1; by default the one
-chosen when the model was trained), ``min_letters`` (shorter texts are skipped)
-and ``message`` (overrides the rule's message).
+chosen when the model was trained), ``min_letters`` (shorter texts are skipped),
+``unless_label`` with ``unless_threshold`` (stay silent when the text also scores at
+least that on the other label, so hostility to a group is reported once, by the
+rule for that label, rather than twice) and ``message`` (overrides the rule's message).
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ class ClassifierParams(BaseModel):
     label: Literal["offensive", "hate"]
     threshold: float | None = Field(default=None, gt=0.0, lt=1.0)
     min_letters: int = Field(default=3, ge=1, le=100)
+    unless_label: Literal["offensive", "hate"] | None = None
+    unless_threshold: float | None = Field(default=None, gt=0.0, lt=1.0)
     message: str | None = None
 
 
@@ -203,6 +207,20 @@ class ClassifierCheck(Check):
         threshold = self.p.threshold or float(meta.get("thresholds", {}).get(self.p.label, 0.5))
         return labels.index(self.p.label), threshold
 
+    def _deferred(self, text: str, chunks: list[tuple[int, int]]) -> bool:
+        """Whether the other label (``unless_label``) also passes, so its rule reports it."""
+        if self.p.unless_label is None or self.p.unless_label == self.p.label:
+            return False
+        meta = model_meta()
+        labels = meta.get("labels", [])
+        if self.p.unless_label not in labels:
+            return False
+        other = self.p.unless_threshold or float(
+            meta.get("thresholds", {}).get(self.p.unless_label, 0.5)
+        )
+        scores = score_spans(text, chunks, labels.index(self.p.unless_label))
+        return bool(len(scores)) and float(scores.max()) >= other
+
     def run(self, doc: Document) -> Iterable[Hit]:
         text = doc.text
         if len(LETTER.findall(text[:1000])) < self.p.min_letters:
@@ -214,6 +232,8 @@ class ClassifierCheck(Check):
         chunks = chunk_spans(text, toxicity_encoder())
         scores = score_spans(text, chunks, column)
         if not len(scores) or float(scores.max()) < threshold:
+            return
+        if self._deferred(text, chunks):
             return
         s, e = chunks[int(scores.argmax())]
         sentences = [(s + a, s + b) for a, b in sentence_spans(text[s:e])]

@@ -17,12 +17,13 @@ list cannot make the engine hang: phrase count and length are capped.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable
 
-import re
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..text import Document, Folded, fold
+from ..text import Document, Folded, SentenceIndex, fold
 from .base import Check, Hit
 
 MAX_PHRASES = 2000
@@ -155,34 +156,40 @@ class LexiconCheck(Check):
         views: list[Folded] = [doc.folded]
         if self.p.squashed:
             views.append(doc.squashed)
-        seen: set[tuple[int, int]] = set()
+        seen = _SeenSpans()
         for view in views:
-            for m in self.rx.finditer(view.text):  # type: ignore[union-attr]
-                if self.near and not self._near(view.text, m.start(), m.end()):
-                    continue
-                if self.unless and self._unless(doc, view, m.start(), m.end()):
-                    continue
-                span = view.to_original(m.start(), m.end())
-                if any(s <= span[0] < e for s, e in seen):
-                    continue
-                seen.add(span)
-                yield Hit(span[0], span[1], message=self.p.message)
+            yield from self._hits(view, self.rx, doc.sentences_of(view), seen)
         if self.masked is not None and MASK_HINT.search(doc.folded.text):
-            yield from self._masked_hits(doc, seen)
+            view = join_dotted(doc.folded)
+            yield from self._hits(view, self.masked, SentenceIndex(view.text), seen)
 
-    def _masked_hits(self, doc: Document, seen: set[tuple[int, int]]) -> Iterable[Hit]:
-        view = join_dotted(doc.folded)
-        for m in self.masked.finditer(view.text):  # type: ignore[union-attr]
-            if not shows_enough_letters(m.group()):
+    def _hits(
+        self,
+        view: Folded,
+        rx: re.Pattern[str] | None,
+        sentences: SentenceIndex,
+        seen: _SeenSpans,
+    ) -> Iterable[Hit]:
+        if rx is None:
+            return
+        masked = rx is self.masked
+        spans = seen.new_view()
+        cancelled: dict[tuple[int, int], bool] = {}
+        for m in rx.finditer(view.text):
+            if masked and not shows_enough_letters(m.group()):
                 continue
             if self.near and not self._near(view.text, m.start(), m.end()):
                 continue
-            if self.unless and self._unless(doc, view, m.start(), m.end()):
-                continue
+            if self.unless:
+                sentence = sentences.around(m.start(), m.end())
+                if sentence not in cancelled:
+                    cancelled[sentence] = bool(self.unless.search(view.text, *sentence))
+                if cancelled[sentence]:
+                    continue
             span = view.to_original(m.start(), m.end())
-            if any(s <= span[0] < e for s, e in seen):
+            if seen.covers(span[0]):
                 continue
-            seen.add(span)
+            spans.append(span)
             yield Hit(span[0], span[1], message=self.p.message)
 
     def _near(self, text: str, start: int, end: int) -> bool:
@@ -190,9 +197,25 @@ class LexiconCheck(Check):
         right = _word_window_end(text, end, self.p.window)
         return bool(self.near and self.near.search(text, left, right))
 
-    def _unless(self, doc: Document, view: Folded, start: int, end: int) -> bool:
-        s, e = doc.sentences_of(view).around(start, end)
-        return bool(self.unless and self.unless.search(view.text, s, e))
+
+class _SeenSpans:
+    """Spans already reported, one ascending list per view: within a view matches do
+    not overlap, so asking whether a point is covered is a binary search per view,
+    which keeps a post with thousands of hits linear rather than quadratic."""
+
+    def __init__(self) -> None:
+        self.views: list[list[tuple[int, int]]] = []
+
+    def new_view(self) -> list[tuple[int, int]]:
+        self.views.append([])
+        return self.views[-1]
+
+    def covers(self, point: int) -> bool:
+        for spans in self.views:
+            i = bisect.bisect_right(spans, (point, float("inf"))) - 1
+            if i >= 0 and spans[i][0] <= point < spans[i][1]:
+                return True
+        return False
 
 
 def _word_window_start(text: str, pos: int, words: int) -> int:

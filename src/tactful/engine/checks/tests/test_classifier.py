@@ -106,3 +106,11 @@ def test_without_model_files_it_stays_silent(
 ) -> None:
     monkeypatch.setattr(classifier, "toxicity_encoder", lambda: TextEncoder(tmp_path))
     assert _hits("Shut up you stupid idiot, nobody wants your opinion.") == []
+
+
+def test_offensive_rule_defers_to_a_confident_hate_score_but_keeps_plain_insults() -> None:
+    group_attack = "Immigrants are ruining this country and should all be sent back."
+    assert _hits(group_attack)
+    assert _hits(group_attack, unless_label="hate", unless_threshold=0.8) == []
+    insult = "Shut up you stupid idiot, nobody asked for your opinion."
+    assert _hits(insult, unless_label="hate", unless_threshold=0.8)
