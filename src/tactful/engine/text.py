@@ -241,6 +241,23 @@ class Document:
         return self.text[start:end]
 
 
+SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+[\"'’”)]*|\n|$)")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences as (start, end) offsets, trimmed of surrounding space."""
+    spans = []
+    for m in SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+    return spans or ([(0, len(text))] if text.strip() else [])
+
+
 def graphemes(text: str) -> int:
     """User-perceived characters, as Bluesky counts them."""
     return len(regex.findall(r"\X", text))

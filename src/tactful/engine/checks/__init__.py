@@ -32,6 +32,7 @@ KINDS: dict[str, str] = {
     "disclaimer": "tactful.engine.checks.disclaimer:DisclaimerCheck",
     "claims": "tactful.engine.checks.claims:ClaimsCheck",
     "context_flag": "tactful.engine.checks.context_flag:ContextFlagCheck",
+    "judgement": "tactful.engine.checks.judgement:JudgementCheck",
 }
 
 

@@ -38,11 +38,10 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..encoder import TextEncoder, prepare_social_text, shared_encoder
-from ..text import Document
+from ..text import Document, sentence_spans
 from .base import Check, Hit
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "toxicity"
-SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+[\"'’”)]*|\n|$)")
 LETTER = regex.compile(r"\p{L}")
 SHORT_TEXT_CHARS = 200  # below this a post always fits the model's window
 MAX_CHUNKS = 128  # about 30,000 characters; the rest of a longer text is not scored
@@ -72,20 +71,6 @@ def model_meta(folder: Path = MODEL_DIR) -> dict:
 
 def toxicity_encoder() -> TextEncoder:
     return shared_encoder(MODEL_DIR, int(model_meta().get("max_length", 64)))
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences as (start, end) offsets, trimmed of surrounding space."""
-    spans = []
-    for m in SENTENCE.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            spans.append((s, e))
-    return spans or ([(0, len(text))] if text.strip() else [])
 
 
 def _word_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tactful.engine.checks import build_check
+from tactful.engine.checks.judgement import (
+    JUDGEMENT_CATEGORIES,
+    MODEL_PATH,
+    JudgementCheck,
+    JudgementParams,
+    feature_hashes,
+    featurise,
+    judgement_model,
+)
+from tactful.engine.text import Document, fold
+from tactful.engine.yamlfile import PolicyFileError
+
+needs_model = pytest.mark.skipif(not MODEL_PATH.is_file(), reason="judgement weights not built")
+
+
+def hits(category: str, text: str, threshold: float | None = None) -> list:
+    check = JudgementCheck(JudgementParams(category=category, threshold=threshold))
+    return list(check.run(Document(text)))
+
+
+def test_features_are_the_same_in_every_process() -> None:
+    a = feature_hashes(fold("Vote for us on Thursday!").text)
+    b = feature_hashes(fold("Vote for us on Thursday!").text)
+    assert np.array_equal(a, b)
+    assert not np.array_equal(a, feature_hashes(fold("Come to our fun day on Thursday!").text))
+
+
+def test_features_are_l2_normalised_and_in_range() -> None:
+    idx, val = featurise(fold("Our coffee morning raised £420 for the helpline.").text, 1 << 10)
+    assert idx.min() >= 0 and idx.max() < 1 << 10
+    assert abs(float(np.dot(val, val)) - 1.0) < 1e-5
+
+
+@pytest.mark.parametrize(
+    "text", ["", " ", "😀" * 50, "مرحبا بالعالم", "\x00\x01\x02", "a" * 100_000, "ab cd"]
+)
+def test_it_never_crashes_on_odd_text(text: str) -> None:
+    idx, val = featurise(fold(text).text, 1 << 12)
+    assert len(idx) == len(val) > 0
+    for category in ("unsafe_activity", "unverified_claim"):
+        hits(category, text)
+
+
+def test_it_refuses_an_unknown_category() -> None:
+    with pytest.raises(PolicyFileError):
+        build_check("judgement", {"category": "spelling"})
+
+
+@needs_model
+def test_a_switched_off_head_stays_silent() -> None:
+    model = judgement_model()
+    assert model is not None
+    off = [c for c, t in zip(model.categories, model.thresholds, strict=True) if t >= 1.0]
+    assert off, "expected at least one head switched off at training time"
+    assert hits(off[0], "Vote Labour on 2 May! Use code SAVE20 at my shop.") == []
+
+
+@needs_model
+def test_the_model_knows_every_category() -> None:
+    model = judgement_model()
+    assert model is not None
+    assert model.categories == list(JUDGEMENT_CATEGORIES)
+    assert model.weights.shape[1] == len(JUDGEMENT_CATEGORIES)
+
+
+@needs_model
+def test_it_flags_a_risky_stunt_and_points_at_the_worst_sentence() -> None:
+    text = (
+        "Our fun day is on Saturday at the rec. "
+        "Challenge: see how long you can hold your breath under water, tag a friend!"
+    )
+    found = hits("unsafe_activity", text)
+    assert len(found) == 1
+    assert text[found[0].start : found[0].end].startswith("Challenge")
+
+
+@needs_model
+def test_it_passes_a_clean_community_post() -> None:
+    text = "Our coffee morning raised £420 for the helpline, thank you all!"
+    for category in JUDGEMENT_CATEGORIES:
+        assert hits(category, text) == []
+
+
+@needs_model
+def test_a_higher_threshold_silences_the_rule() -> None:
+    text = "Challenge: see how long you can hold your breath under water, tag a friend!"
+    assert hits("unsafe_activity", text)
+    assert hits("unsafe_activity", text, threshold=0.9999) == []
+
+
+def test_it_stays_silent_without_weights(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tactful.engine.checks.judgement as judgement
+
+    monkeypatch.setattr(judgement, "judgement_model", lambda path=None: None)
+    text = "Challenge: see how long you can hold your breath under water, tag a friend!"
+    assert hits("unsafe_activity", text) == []
