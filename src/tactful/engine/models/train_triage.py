@@ -2,9 +2,10 @@
 
 Trains one multinomial logistic regression (scikit-learn, training only) over two
 feature blocks: the hashed word and character n-grams of
-``engine/triage/features.py``, and the 384-dimensional sentence embedding of
-all-MiniLM-L6-v2 (exported here to int8 ONNX in ``models/triage/encoder/`` and
-computed through the same ``engine.encoder`` code the run time uses). Data:
+``engine/triage/features.py``, and the 384-dimensional sentence embedding of the
+fine-tuned all-MiniLM-L6-v2 in ``models/triage/encoder/`` (built first by
+``export_triage_encoder.py``; computed through the same ``engine.encoder`` code the
+run time uses). Data:
 
 - the training part of our own labelled messages (``data/labelled/inbound.jsonl``;
   the ~30% held out by ``datasets.is_held_out`` is never seen), weighted highest;
@@ -13,11 +14,10 @@ computed through the same ``engine.encoder`` code the run time uses). Data:
 - reddit-cssrs posts of users at risk (safeguarding). Never printed.
 
 Safeguarding wins at run time whenever its probability clears 0.3. Needs the shared
-data folder (exits with a message when it is absent) and, for ``--base``, torch,
-transformers and onnx (the ``train`` extra). Without ``--base`` it reuses the
-encoder already in ``models/triage/encoder/``, or trains n-grams only if none.
+data folder (exits with a message when it is absent) and scikit-learn and scipy;
+without an encoder folder it trains the n-gram part only.
 
-    python src/tactful/engine/models/train_triage.py --base MINILM_DIR [--c 10]
+    python src/tactful/engine/models/train_triage.py [--encoder DIR] [--out DIR] [--c 10]
 """
 
 from __future__ import annotations
@@ -87,23 +87,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--c", type=float, default=10.0)
     parser.add_argument(
-        "--base", type=Path, help="all-MiniLM-L6-v2 folder to export the encoder from"
+        "--encoder", type=Path, default=OUT / "encoder", help="encoder folder to embed with"
     )
+    parser.add_argument("--out", type=Path, default=OUT, help="where weights.npz goes")
     args = parser.parse_args()
     base = datasets.shared_data_dir()
     if not base.is_dir():
         print(f"the shared data folder {base} is absent; set TACTFUL_SHARED_DATA", file=sys.stderr)
         return 2
-    if args.base:
-        from export_triage_encoder import export_encoder
-
-        export_encoder(args.base, OUT / "encoder")
     examples = training_examples(base)
     from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
     x = ngram_matrix([e.text for e in examples])
-    encoder = TextEncoder(OUT / "encoder", MAX_TOKENS)
+    encoder = TextEncoder(args.encoder, MAX_TOKENS, threads=2)
     with_encoder = encoder.is_available()
     if with_encoder:
         t0 = time.time()
@@ -117,7 +114,7 @@ def main() -> int:
     ngram, embedding = coef[:DIMENSIONS], coef[DIMENSIONS:]
     columns = np.flatnonzero(np.abs(ngram).max(axis=1) > 1e-4)
     np.savez_compressed(
-        OUT / "weights.npz",
+        args.out / "weights.npz",
         columns=columns.astype(np.int32),
         weights=ngram[columns].astype(np.float16),
         embedding_weights=embedding.astype(np.float32),
@@ -125,7 +122,7 @@ def main() -> int:
         categories=np.array([INBOUND_CATEGORIES[i] for i in model.classes_]),
         safeguarding_threshold=np.float32(SAFEGUARDING_THRESHOLD),
     )
-    size = (OUT / "weights.npz").stat().st_size / 1e6
+    size = (args.out / "weights.npz").stat().st_size / 1e6
     print(
         f"wrote weights.npz ({size:.1f} MB, {len(columns)} n-gram columns, encoder {with_encoder})"
     )

@@ -6,18 +6,21 @@ Rebuilt by ``engine/models/train_triage.py`` into ``engine/models/triage/``:
   n-gram buckets that carry weight, see ``features.py``) and ``weights`` (one row per
   column, one column per category); ``embedding_weights`` (384 rows, for the
   sentence embedding); ``bias``, ``categories`` and ``safeguarding_threshold``.
-- ``encoder/``: all-MiniLM-L6-v2 as an int8 ONNX sentence encoder (mean-pooled,
+- ``encoder/``: all-MiniLM-L6-v2 fine-tuned for triage (``export_triage_encoder.py``)
+  as a statically quantised int8 ONNX sentence encoder (mean-pooled,
   L2-normalised), run through ``engine.encoder`` (onnxruntime + tokenizers).
 
 The n-gram part costs well under a millisecond in numpy; the encoder a few
-milliseconds, batched in ``predict_many``. If the encoder folder is missing the
-n-gram part decides alone (less accurate). Models load once per process.
+milliseconds a message. ``predict_many`` runs messages of the same token length
+together (no padding) on two intra-op threads, which is what makes batches fast;
+see ``Classifier.embed`` for what that does to the int8 results. If the encoder
+folder is missing the n-gram part decides alone (less accurate). Models load once
+per process.
 """
 
 from __future__ import annotations
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +33,8 @@ MODELS = Path(__file__).resolve().parents[1] / "models" / "triage"
 WEIGHTS = MODELS / "weights.npz"
 ENCODER = MODELS / "encoder"
 MAX_TOKENS = 64
-WORKERS = 2
+ENCODER_THREADS = 2
+MAX_BATCH = 64
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ class Classifier:
         self.slot = np.full(DIMENSIONS, -1, dtype=np.int32)
         self.slot[columns] = np.arange(len(columns), dtype=np.int32)
         self._safeguarding = self.categories.index("safeguarding")
-        self.encoder = shared_encoder(encoder, MAX_TOKENS)
+        self.encoder = shared_encoder(encoder, MAX_TOKENS, ENCODER_THREADS)
         self.uses_encoder = self.embedding_weights is not None and self.encoder.is_available()
 
     def ngram_logits(self, text: str) -> np.ndarray:
@@ -72,14 +76,32 @@ class Classifier:
         return self.bias + val[keep] @ self.weights[rows[keep]]
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """One embedding per text. Each text runs on its own: the int8 model scales
-        activations per call, so batching would let one message change another's
-        result; two worker threads keep batch throughput up instead."""
+        """One embedding per text, texts of the same token length run together.
+
+        The shipped encoder is int8 with fixed, calibrated activation scales, so a
+        text's embedding does not depend on its batch-mates; grouping by exact
+        length also means no text is ever padded. Together they make a batch give
+        the one-at-a-time result (to about 1e-7; tests and benchmarks/bench_triage.py
+        check it). A dynamically quantised encoder would not: it scales activations
+        per call, over the whole group.
+        """
         prepared = [prepare_social_text(t) or "." for t in texts]
-        if len(prepared) < 8:
-            return np.vstack([self.encoder.run([t]) for t in prepared])
-        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-            return np.vstack(list(pool.map(lambda t: self.encoder.run([t]), prepared)))
+        if len(prepared) == 1:
+            return self.encoder.run(prepared)
+        _, mask = self.encoder.encode_batch(prepared)
+        groups: dict[int, list[int]] = {}
+        for i, length in enumerate(mask.sum(axis=1).tolist()):
+            groups.setdefault(int(length), []).append(i)
+        out: np.ndarray | None = None
+        for rows in groups.values():
+            for k in range(0, len(rows), MAX_BATCH):
+                chunk = rows[k : k + MAX_BATCH]
+                vectors = self.encoder.run([prepared[i] for i in chunk])
+                if out is None:
+                    out = np.zeros((len(prepared), vectors.shape[1]), dtype=np.float32)
+                out[chunk] = vectors
+        assert out is not None
+        return out
 
     def probabilities_many(self, texts: list[str]) -> np.ndarray:
         if not texts:

@@ -155,6 +155,25 @@ def test_batch_and_single_give_the_same_category():
     assert [r.category for r in batch[:3]] == [triage(t, NO_LEAD).category for t in texts]
 
 
+def test_a_message_scores_the_same_alone_and_among_any_batch_mates():
+    import numpy as np
+
+    from tactful.engine.triage.classifier import shared_classifier
+
+    texts = [
+        "Lovely group today, thank you",
+        "Still waiting for a refund after six weeks, this is shocking",
+        "When is the AGM?",
+        "ur volunteer was so rude to my mum, never coming back",
+        "When is the fun run?",
+        "x" * 3000,
+    ] * 3
+    model = shared_classifier()
+    together = model.probabilities_many(texts)
+    alone = np.vstack([model.probabilities_many([t]) for t in texts])
+    assert np.abs(together - alone).max() < 1e-4
+
+
 def test_a_policy_route_gives_its_clause_and_chain_of_stand_ins():
     r = triage(
         "Your trustee's racist tweet is everywhere. #boycott, sharing far and wide",
