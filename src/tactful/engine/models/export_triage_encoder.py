@@ -107,7 +107,7 @@ def batches(rows, size, rng, shuffle):  # type: ignore[no-untyped-def]
     if shuffle:
         rng.shuffle(order)
     chunks = [order[i : i + size * 20] for i in range(0, len(order), size * 20)]
-    out = []
+    out: list = []
     for chunk in chunks:
         chunk.sort(key=lambda i: len(rows[i][0]))
         out.extend(chunk[i : i + size] for i in range(0, len(chunk), size))
