@@ -86,18 +86,6 @@ class PatternParams(BaseModel):
         return _check_patterns(value)
 
 
-def _combined(patterns: list[str], ignorecase: bool) -> list[regex.Pattern[str]]:
-    """One alternation for all of a rule's patterns (one pass over the text instead of
-    one per pattern); separate patterns when they cannot be joined (clashing group
-    names or inline flags)."""
-    if len(patterns) > 1:
-        try:
-            return [_compile("|".join(f"(?:{p})" for p in patterns), ignorecase)]
-        except (regex.error, ValueError):
-            pass
-    return [_compile(p, ignorecase) for p in patterns]
-
-
 class PatternCheck(Check):
     """Flags text matching any of a rule's regular expressions (bounded in size and time)."""
 
@@ -107,8 +95,7 @@ class PatternCheck(Check):
     def __init__(self, params: PatternParams) -> None:  # type: ignore[override]
         super().__init__(params)
         self.p = params
-        self.separate = [_compile(p, params.ignorecase) for p in params.patterns]
-        self.patterns = _combined(params.patterns, params.ignorecase)
+        self.patterns = [_compile(p, params.ignorecase) for p in params.patterns]
         self.unless = [_compile(p, params.ignorecase) for p in params.unless]
 
     def run(self, doc: Document) -> Iterable[Hit]:
@@ -116,32 +103,19 @@ class PatternCheck(Check):
         sentences = SentenceIndex(text) if self.unless else None
         deadline = time.monotonic() + RULE_BUDGET_MS / 1000
         seen: list[tuple[int, int]] = []
-        for start, end in sorted(self._all_matches(text, deadline)):
-            if sentences and self._cancelled(text, sentences.around(start, end), deadline):
-                continue
-            span = view.to_original(start, end) if view is not None else (start, end)
-            if any(s <= span[0] < e for s, e in seen):
-                continue
-            seen.append(span)
-            yield Hit(span[0], span[1], message=self.p.message)
-            if len(seen) >= MAX_HITS:
-                return
+        for rx in self.patterns:
+            for start, end in self._matches(rx, text, deadline):
+                if sentences and self._cancelled(text, sentences.around(start, end), deadline):
+                    continue
+                span = view.to_original(start, end) if view is not None else (start, end)
+                if any(s <= span[0] < e for s, e in seen):
+                    continue
+                seen.append(span)
+                yield Hit(span[0], span[1], message=self.p.message)
+                if len(seen) >= MAX_HITS:
+                    return
 
-    def _all_matches(self, text: str, deadline: float) -> list[tuple[int, int]]:
-        """Matches of the combined pattern; if it runs out of time, each pattern on its
-        own, so one runaway pattern cannot silence the others."""
-        if len(self.patterns) == 1 and len(self.separate) > 1:
-            combined = self._matches(self.patterns[0], text, deadline, quiet=True)
-            if combined is not None:
-                return combined
-        out: list[tuple[int, int]] = []
-        for rx in self.separate:
-            out += self._matches(rx, text, deadline) or []
-        return out
-
-    def _matches(
-        self, rx: regex.Pattern[str], text: str, deadline: float, quiet: bool = False
-    ) -> list[tuple[int, int]] | None:
+    def _matches(self, rx: regex.Pattern[str], text: str, deadline: float) -> list[tuple[int, int]]:
         timeout = min(self.p.timeout_ms / 1000, deadline - time.monotonic())
         if timeout <= 0:
             log.warning("pattern skipped, rule time budget spent: %.60r", rx.pattern)
@@ -153,9 +127,8 @@ class PatternCheck(Check):
                 if m.end() > m.start()
             ]
         except TimeoutError:
-            if not quiet:
-                log.warning("pattern timed out and was skipped: %.60r", rx.pattern)
-            return None
+            log.warning("pattern timed out and was skipped: %.60r", rx.pattern)
+            return []
 
     def _cancelled(self, text: str, sentence: tuple[int, int], deadline: float) -> bool:
         s, e = sentence
