@@ -47,6 +47,7 @@ SHORT_TEXT_CHARS = 200  # below this a post always fits the model's window
 MAX_CHUNKS = 128  # about 30,000 characters; the rest of a longer text is not scored
 CHUNK_WORDS = 40
 BATCH = 32
+GATE_WHOLE_CHARS = 1000  # longer texts are gated chunk by chunk
 
 
 class ClassifierParams(BaseModel):
@@ -214,6 +215,10 @@ class ClassifierCheck(Check):
         if setup is None:
             return
         column, threshold = setup
+        if len(text) <= GATE_WHOLE_CHARS and not passes_gate(text):
+            # Gate the post as a whole first, as the gate was trained on whole posts:
+            # a harmless post then costs no splitting or tokenising at all.
+            return
         chunks = chunk_spans(text, toxicity_encoder())
         scores = score_spans(text, chunks, column)
         if not len(scores) or float(scores.max()) < threshold:

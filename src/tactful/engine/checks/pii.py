@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import regex
@@ -610,16 +610,10 @@ def find_pii(text: str, entities: Iterable[str] = ALL_ENTITIES) -> list[PiiSpan]
     Every recogniser runs (a card number must not be read as a phone number), and
     only the entities asked for are returned.
     """
-    if not text or not any(c.isdigit() or c == "@" for c in text):
+    if not text or not DIGIT_OR_AT.search(text):
         return []
     wanted = set(entities)
-    claimed: list[PiiSpan] = []
-    for name in PRIORITY:
-        for span in RECOGNISERS[name](text):
-            if _overlaps_claimed(span, claimed):
-                continue
-            claimed.append(span)
-    kept = [s for s in claimed if s.entity in wanted]
+    kept = [s for s in _claimed(text) if s.entity in wanted]
     if "address" in wanted:  # a postcode inside a reported address is not reported twice
         addresses = [s for s in kept if s.entity == "address"]
         kept = [
@@ -628,6 +622,21 @@ def find_pii(text: str, entities: Iterable[str] = ALL_ENTITIES) -> list[PiiSpan]
             if s.entity != "postcode" or not any(a.start <= s.start < a.end for a in addresses)
         ]
     return sorted(kept, key=lambda s: s.start)
+
+
+DIGIT_OR_AT = regex.compile(r"[\d@]")
+
+
+@lru_cache(maxsize=32)
+def _claimed(text: str) -> tuple[PiiSpan, ...]:
+    # Cached: each personal-data rule of a policy asks about the same post, and every
+    # recogniser has to run for any of them (a card number is not a phone number).
+    claimed: list[PiiSpan] = []
+    for name in PRIORITY:
+        for span in RECOGNISERS[name](text):
+            if not _overlaps_claimed(span, claimed):
+                claimed.append(span)
+    return tuple(claimed)
 
 
 def _overlaps_claimed(span: PiiSpan, claimed: list[PiiSpan]) -> bool:
