@@ -60,15 +60,21 @@ def setup_org():
     return org, person, channel
 
 
-def serve(port: int) -> None:
-    import waitress
-
-    from tactful.web.wsgi import application
-
-    threading.Thread(target=waitress.serve, args=(application,),
-                     kwargs={"host": "127.0.0.1", "port": port, "threads": 8, "_quiet": True},
-                     daemon=True).start()  # fmt: skip
-    time.sleep(1.0)
+def serve(port: int) -> subprocess.Popen:
+    """`tactful serve` in its own process, as the desk runs for real: a server thread
+    inside this process would share one interpreter lock with the 20 simulated users."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tactful.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)  # noqa: S310
+            break
+        except OSError:
+            time.sleep(0.3)
+    return server
 
 
 class Session:
@@ -109,7 +115,8 @@ class Session:
 
 def bench_check(base: str, users: int, per_user: int, pace: float = 0.0) -> None:
     """pace=0: every user fires back to back (worst case); pace>0: one check per user
-    every ``pace`` seconds, as the editor does for someone typing steadily."""
+    every ``pace`` seconds, as the editor does for someone typing steadily, the users
+    starting at staggered moments."""
     sessions = [Session(base) for _ in range(users)]
     for s in sessions:
         s.sign_in()
@@ -118,6 +125,9 @@ def bench_check(base: str, users: int, per_user: int, pace: float = 0.0) -> None
     lock = threading.Lock()
 
     def user(s: Session, n: int) -> None:
+        if pace:
+            # People do not type in step: spread the users' first checks over one interval.
+            time.sleep(pace * n / users)
         for i in range(per_user):
             text = POSTS[(n + i) % len(POSTS)][: 20 + (i * 7) % 60]
             ms = s.post(
@@ -236,7 +246,7 @@ def main() -> None:
     person.acknowledged_version = load_policy("clean-slate").version
     person.save()
     port = 18000 + os.getpid() % 1000
-    serve(port)
+    server = serve(port)
     base = f"http://127.0.0.1:{port}"
     bench_check(base, args.users, args.requests)
     bench_check(base, args.users, args.requests, pace=1.0)
@@ -250,6 +260,8 @@ def main() -> None:
     print("page loads (one user, sequential):")
     bench_pages(base, Draft.objects.filter(organisation=org).first().pk, 20)
     bench_schedule(org, person, 10)
+    server.terminate()
+    server.wait(timeout=30)
 
 
 if __name__ == "__main__":
