@@ -132,7 +132,7 @@ def gate_score(text: str) -> float | None:
     g = gate()
     if g is None:
         return None
-    from ..triage.features import hashed
+    from ..features import hashed
 
     coef, intercept, _ = g
     idx, val = hashed(text)

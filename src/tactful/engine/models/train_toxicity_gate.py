@@ -1,7 +1,7 @@
 """Rebuild the gate in front of the toxicity model (``models/toxicity/gate.npz``).
 
 The gate is a logistic regression over hashed word and character n-grams
-(``engine.triage.features``) taught to predict what the transformer itself decides,
+(``engine.features``) taught to predict what the transformer itself decides,
 so the transformer runs only on texts that might be flagged. Its threshold is set
 on texts it was not fitted on so that nearly every text the transformer would flag
 (``--keep``, 99.5% by default) still reaches the transformer. Ordinary charity posts
@@ -30,13 +30,13 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from tactful.engine.checks.classifier import MODEL_DIR, toxicity_encoder  # noqa: E402
 from tactful.engine.encoder import prepare_social_text  # noqa: E402
+from tactful.engine.features import DIMENSIONS, hashed  # noqa: E402
 from tactful.engine.models.train_toxicity import (  # noqa: E402
     is_davidson_holdout,
     read_davidson,
     read_tweeteval,
     shared_data,
 )
-from tactful.engine.triage.features import DIMENSIONS, hashed  # noqa: E402
 
 FLAG_AT = 0.5  # below the rules' 0.6, so the gate errs towards running the model
 

@@ -2,7 +2,7 @@
 
 Trains one multinomial logistic regression (scikit-learn, training only) over two
 feature blocks: the hashed word and character n-grams of
-``engine/triage/features.py``, and the 384-dimensional sentence embedding of the
+``engine/features.py``, and the 384-dimensional sentence embedding of the
 fine-tuned all-MiniLM-L6-v2 in ``models/triage/encoder/`` (built first by
 ``export_triage_encoder.py``; computed through the same ``engine.encoder`` code the
 run time uses). Data:
@@ -34,10 +34,10 @@ sys.path.insert(0, str(HERE.parents[2]))
 sys.path.insert(0, str(HERE))
 
 from tactful.engine.encoder import TextEncoder, prepare_social_text  # noqa: E402
+from tactful.engine.features import DIMENSIONS, hashed  # noqa: E402
 from tactful.engine.model import INBOUND_CATEGORIES  # noqa: E402
 from tactful.engine.triage import datasets  # noqa: E402
 from tactful.engine.triage.classifier import MAX_TOKENS  # noqa: E402
-from tactful.engine.triage.features import DIMENSIONS, hashed  # noqa: E402
 
 OUT = HERE / "triage"
 OWN_WEIGHT = 20.0

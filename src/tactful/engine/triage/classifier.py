@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from ..encoder import prepare_social_text, shared_encoder
-from .features import DIMENSIONS, hashed
+from ..features import DIMENSIONS, hashed
 
 MODELS = Path(__file__).resolve().parents[1] / "models" / "triage"
 WEIGHTS = MODELS / "weights.npz"

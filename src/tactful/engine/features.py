@@ -1,4 +1,4 @@
-"""Turning an inbound message into hashed word and character n-gram features.
+"""Hashed word and character n-gram features of a short text.
 
 The same code builds features at training time and at run time, so the shipped
 weights need nothing but numpy. Words and word pairs catch phrasing ("not safe",
@@ -16,7 +16,7 @@ import zlib
 import numpy as np
 import regex
 
-from ..text import fold
+from .text import fold
 
 DIMENSIONS = 1 << 18
 MAX_FEATURE_CHARS = 2000
