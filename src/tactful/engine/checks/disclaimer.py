@@ -91,6 +91,8 @@ def name_variants(name: str) -> list[str]:
     for v in list(variants):
         if v.lower().startswith("the "):
             variants.append(v[4:])
+            # "the Society's AGM": the article is lower case in the middle of a sentence.
+            variants.append("the " + v[4:])
     for v in list(variants):
         bare = LEGAL_SUFFIX.sub("", v)
         if bare != v:
@@ -147,8 +149,17 @@ class DisclaimerCheck(Check):
             n = by_name.search(doc.text) if by_name else None
             if n and (span is None or n.start() < span[0]):
                 span = (n.start(), n.end())
-        if span is None:
+        logo = span is None and any(m.logo for m in doc.context.media)
+        if span is None and not logo:
             return
         if self.disclaimer is not None and self.disclaimer.search(folded.text):
+            return
+        if logo:
+            # A picture carrying the organisation's logo ties the post to it as surely as its name.
+            yield Hit(
+                0,
+                0,
+                message="This personal post carries the organisation's logo but no disclaimer that the views are your own.",
+            )
             return
         yield Hit(span[0], span[1])

@@ -54,8 +54,13 @@ def test_it_finds_the_policy_organisation_by_its_capitalised_name():
 
 def test_it_ignores_placeholder_and_single_word_names():
     assert run("Give to Your Charity today.", organisation="Your Charity") == []
-    assert name_variants("The Society") == ["The Society"]
+    assert name_variants("The Society") == ["The Society", "the Society"]
     assert name_variants("New Baby Network CIC") == ["New Baby Network CIC", "New Baby Network"]
+
+
+def test_it_knows_the_name_mid_sentence_but_not_the_ordinary_word():
+    assert run("See you all at the Society's AGM on Friday.", organisation="The Society")
+    assert run("We all want a fairer society.", organisation="The Society") == []
 
 
 def test_it_matches_cues_despite_curly_apostrophes_and_case():
