@@ -149,17 +149,13 @@ class DisclaimerCheck(Check):
             n = by_name.search(doc.text) if by_name else None
             if n and (span is None or n.start() < span[0]):
                 span = (n.start(), n.end())
-        logo = span is None and any(m.logo for m in doc.context.media)
-        if span is None and not logo:
+        message = None
+        if span is None and any(m.logo for m in doc.context.media):
+            # A picture carrying the organisation's logo ties the post to it as surely as its name.
+            span = (0, 0)
+            message = "This personal post carries the organisation's logo but no disclaimer that the views are your own."
+        if span is None:
             return
         if self.disclaimer is not None and self.disclaimer.search(folded.text):
             return
-        if logo:
-            # A picture carrying the organisation's logo ties the post to it as surely as its name.
-            yield Hit(
-                0,
-                0,
-                message="This personal post carries the organisation's logo but no disclaimer that the views are your own.",
-            )
-            return
-        yield Hit(span[0], span[1])
+        yield Hit(span[0], span[1], message=message)
