@@ -41,7 +41,13 @@ sys.path.insert(0, str(HERE.parents[2]))
 
 from tactful.engine.encoder import prepare_social_text  # noqa: E402
 from tactful.engine.model import INBOUND_CATEGORIES  # noqa: E402
+from tactful.engine.models.train_toxicity import batches as _batches  # noqa: E402
 from tactful.engine.triage import datasets  # noqa: E402
+
+
+def batches(rows, size, rng, shuffle):  # type: ignore[no-untyped-def]
+    return _batches(rows, size, rng, shuffle, window=20)
+
 
 OUT = HERE / "triage" / "encoder"
 NONE = -1  # no label for that head
@@ -100,20 +106,6 @@ def build_model(base: Path, torch):  # type: ignore[no-untyped-def]
             return self.category(z), self.complaint(z).squeeze(-1)
 
     return Heads()
-
-
-def batches(rows, size, rng, shuffle):  # type: ignore[no-untyped-def]
-    order = list(range(len(rows)))
-    if shuffle:
-        rng.shuffle(order)
-    chunks = [order[i : i + size * 20] for i in range(0, len(order), size * 20)]
-    out: list = []
-    for chunk in chunks:
-        chunk.sort(key=lambda i: len(rows[i][0]))
-        out.extend(chunk[i : i + size] for i in range(0, len(chunk), size))
-    if shuffle:
-        rng.shuffle(out)
-    return out
 
 
 def tensors(rows, idx, tokenizer, max_len, torch):  # type: ignore[no-untyped-def]

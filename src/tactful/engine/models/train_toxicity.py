@@ -186,12 +186,14 @@ def build_model(base: Path, torch):  # type: ignore[no-untyped-def]
     return Toxicity(), AutoTokenizer.from_pretrained(str(base), local_files_only=True)
 
 
-def batches(rows, size, rng, shuffle):  # type: ignore[no-untyped-def]
-    """Length-bucketed batches: similar lengths together so padding stays small."""
+def batches(rows, size, rng, shuffle, window=50):  # type: ignore[no-untyped-def]
+    """Length-bucketed batches: similar lengths together so padding stays small. Rows
+    are sorted by length within runs of ``window`` batches, so shuffling still mixes."""
     order = list(range(len(rows)))
     if shuffle:
         rng.shuffle(order)
-    chunks = [order[i : i + size * 50] for i in range(0, len(order), size * 50)]
+    span = size * window
+    chunks = [order[i : i + span] for i in range(0, len(order), span)]
     out: list = []
     for chunk in chunks:
         chunk.sort(key=lambda i: len(rows[i][0]))
