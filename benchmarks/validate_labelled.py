@@ -88,8 +88,8 @@ ENFORCED: dict[str, dict[str, set[str]]] = {
         "official": {
             "consent", "child_consent", "defamation", "discrimination", "copyright",
             "personal_data", "abuse", "harassment", "party_politics", "commercial",
-            "confidentiality", "embargo", "accessibility", "platform_limit", "link_safety",
-            "high_profile",
+            "unlawful_activity", "confidentiality", "embargo", "accessibility",
+            "platform_limit", "link_safety", "high_profile",
         },
         "personal": {
             "disclaimer", "branding", "defamation", "discrimination", "copyright",
