@@ -14,7 +14,24 @@ that ties a word of wrongdoing to a name:
 A name is a handle, a title and surname ("Mrs Patel"), a run of capitalised words
 ("Jo Bloggs", "Suffolk County Council"), or a single capitalised word inside a
 sentence ("our treasurer Dave"). A word at the start of a sentence is not taken
-for a name on its own (too many ordinary words start sentences).
+for a name on its own (too many ordinary words start sentences). A description
+that singles someone out counts like a name: a determiner and a role ("the
+landlord of 14 Crown Street", "our old treasurer", "the café owner on Abbeygate
+St", "whose manager").
+
+Beyond the name doing, being or owning the wrongdoing, the check also reads:
+
+- a later sentence about the same target: "Anyone used Ace Removals? He steals
+  from customers." (a pronoun subject) or "... Total fraudsters." (a bare label);
+- warning readers off a named business: "Please don't book with Snug Photography",
+  "Steer clear of Kiddo Parties";
+- insinuation in a post that names someone: "Funny how Acme always wins the
+  contract ... Draw your own conclusions";
+- as a last resort, a wrongdoing verb or a label such as "crooks" in a sentence
+  that, or whose previous sentence, names someone, unless it reads as a crime
+  report ("police", "witnesses", "thieves"), advice or thanks.
+
+The named person as victim passes: "Jo was scammed", "our shop was robbed".
 
 What passes: talk about wrongdoing in general ("beware of scam calls claiming to
 be from us", "support for victims of fraud"), names that contain the word
@@ -113,6 +130,12 @@ NOT_NAMES = frozenset(
         "rip",
         "omg",
         "lol",
+        # nationalities and faiths describe people, they do not name one
+        "romanian", "polish", "nigerian", "somali", "lithuanian", "bulgarian", "albanian",
+        "syrian", "afghan", "ukrainian", "russian", "chinese", "indian", "pakistani",
+        "bangladeshi", "african", "asian", "european", "muslim", "jewish", "sikh", "hindu",
+        "christian", "catholic", "roma", "kurdish", "turkish", "italian", "spanish",
+        "portuguese", "french", "german", "american", "caribbean", "jamaican",
     ]
 )
 LEADERS = frozenset(
@@ -191,7 +214,7 @@ DOES_NOUN = regex.compile(
     r"getting\s+away\s+with|accused\s+of|engaged\s+in|complicit\s+in|charged\s+with|"
     r"arrested\s+for|arrested\s+on\s+suspicion\s+of|suspected\s+of|investigated\s+for|"
     r"under\s+investigation\s+for|convicted\s+of|found\s+guilty\s+of|jailed\s+for|"
-    r"sentenced\s+for|fined\s+for|admitted)"
+    r"sentenced\s+for|fined\s+for|admitted|took|takes|taking|accepted|accepting|pocketed|pocketing|(?:has|had|have)\s+(?:a\s+)?(?:criminal\s+)?record\s+for)"
     r"\s+(?:(?:a|an|the|this|that|their|his|her|its|massive|huge|systematic|years\s+of|"
     r"widespread|blatant)\s+){0,2}(?:[\w\-]+\s+)?$"
 )
@@ -213,6 +236,73 @@ COVER_UP_OBJECT = regex.compile(
     r"errors?|wrongdoing|crimes?|complaints?|fraud|theft|problems?|truth|facts|deaths?|report)\b"
 )
 
+# "Jenny Holt took the raffle money home and never gave it back": taking money is
+# only an accusation with what follows it (kept it, never returned it, vanished).
+TOOK_MONEY = regex.compile(
+    r"\b(?:took|takes|taken|taking|kept|keeps|keeping|pocketed|pockets)\s+"
+    r"(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?|their\s+|people's\s+|families'\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:money|cash|takings|donations|funds|fees|deposits?|wages|rent|savings)\b"
+    r"(?=[^.!?\n]{0,40}?\b(?:never\s+(?:gave|give|paid|handed|returned|came)|home\s+(?:and|with)|"
+    r"for\s+(?:him|her|them)sel(?:f|ves)|and\s+(?:then\s+)?(?:vanished|disappeared|ran|legged\s+it|did\s+a\s+runner|closed)|"
+    r"without\s+(?:asking|permission|telling)|(?:that\s+)?(?:was|were)\s+(?:meant|raised|intended)\s+for))"
+)
+# A description that singles someone out: a determiner and, within three words, a
+# role from the terms file ("the café owner on Abbeygate St", "our old treasurer").
+DESCRIPTOR_LEAD = regex.compile(
+    r"\b(?:the|our|my|that|this|their|his|her|whose|its)\s+(?:[\w'’&.-]+\s+){0,3}$"
+)
+# The name is the victim, not the wrongdoer: "Jo was scammed", "our shop got robbed".
+PASSIVE_GAP = regex.compile(
+    r"\b(?:was|were|been|being|is|are|am|get|gets|got|getting)\s+(?:\w+ly\s+|just\s+|also\s+)?$"
+)
+PASSIVE_FORMS = frozenset(["stolen", "beaten", "hit", "lied", "conned", "bribed", "robbed"])
+# "He steals wages from ex-offenders": a sentence whose subject is a pronoun for a
+# target named in an earlier sentence.
+PRONOUN_SUBJECT = regex.compile(r"^\W*(?:and\s+|but\s+|now\s+)?(?:he|she|they)\b(?:\s+[\w'’-]+){0,4}\s*$")
+# "leaving babies unsupervised in the garden for hours"
+NEGLECT = regex.compile(
+    r"\b(?:leaves|leaving|left|leave)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:babies|children|kids|toddlers|residents|patients|pupils)\s+"
+    r"(?:alone|unsupervised|unattended|on\s+their\s+own|in\s+(?:soiled|dirty|wet))"
+)
+# Steering readers away from a named business, or hinting at wrongdoing without
+# saying it, accuses as surely as saying it: "Please don't book with Acme Photography",
+# "Funny how Acme always finds 'extra faults' ... Draw your own conclusions."
+WARN_OFF = regex.compile(
+    r"\b(?:(?:please\s+)?(?:don't|don’t|do\s+not|never)\s+(?:book|deal|shop|buy)\s+(?:with|from|at)|"
+    r"steer\s+clear\s+of|stay\s+away\s+from|think\s+twice\s+before\s+(?:using|booking\s+with|buying\s+from)|"
+    r"(?:don't|don’t|do\s+not)\s+(?:trust|use|be\s+fooled\s+by)|avoid\s+(?:using|booking\s+with|buying\s+from)|"
+    r"beware(?:\s+of)?|a\s+word\s+of\s+warning\s+about|warning\s+about)\s+(?:the\s+)?$"
+)
+# A closing line that tells readers to act on wrongdoing: "Go somewhere else.",
+# "Don't be fooled.", "Someone needs to stop him.", "Our members deserve to know."
+CONDEMNATION = regex.compile(
+    r"\b(?:go\s+(?:somewhere|elsewhere)|go\s+somewhere\s+else|(?:don't|don’t|dont|do\s+not)\s+(?:trust|be\s+fooled|fall\s+for\s+it|use\s+them|book\s+with\s+them)|"
+    r"avoid(?:\s+(?:them|him|her|it))?\s*[.!]|avoid\s+at\s+all\s+costs|steer\s+clear|stay\s+away|you(?:'ve|’ve|\s+have)\s+been\s+warned|"
+    r"(?:someone|somebody)\s+(?:needs|has|ought)\s+to\s+(?:stop|report)|(?:someone|somebody)\s+should\s+(?:stop|report)|deserve\s+to\s+know|"
+    r"should\s+be\s+(?:struck\s+off|sacked|prosecuted|locked\s+up|in\s+prison|ashamed|investigated|shut\s+down)|"
+    r"illegal,?\s+and\s+(?:they|he|she)\s+know|think\s+twice\s+before)\b"
+)
+INSINUATION = regex.compile(
+    r"\b(?:funny\s+how|draw\s+your\s+own\s+conclusions|makes\s+you\s+wonder|i'?ll\s+say\s+no\s+more|"
+    r"say\s+no\s+more|you\s+know\s+who|no\s+smoke\s+without\s+fire|rumour\s+has\s+it|word\s+is\s+that|"
+    r"we\s+all\s+know\s+why|i\s+wonder\s+where\s+the\s+money)\b"
+)
+# A report of a crime by unknown people, or advice about one, accuses no one named.
+CRIME_REPORT = regex.compile(
+    r"\b(?:police|officers|investigat\w*|witness\w*|appeal\w*|crimestoppers|thieves|burglars|vandals|"
+    r"someone|somebody|a\s+man|a\s+woman|two\s+men|victims?|cctv|call\s+101|anyone\s+who|"
+    r"if\s+you|if\s+your|what\s+to\s+do|how\s+to|thanks|thank\s+you|well\s+done|congratulations|"
+    r"warn\w*|advice|advise\w*|guide|tips?|awareness|(?:is|are)\s+never\s+ok|(?:isn't|is\s+not)\s+ok|"
+    r"criminal\s+(?:records?|justice|convictions?)|record\s+checks?|ex-offenders?)\b"
+)
+# Labels that accuse on their own, for a sentence that names no one but follows one that does.
+LOOSE_LABELS = regex.compile(
+    r"\b(?:crooks?|fraudsters?|liars?|con\s+(?:artists?|men|man|merchants?)|conman|swindlers?|cowboys|"
+    r"thieving|crooked|corrupt|bent|rip-?off\s+merchants?|sharks)\b"
+)
+PARENTHESIS = regex.compile(r"\s*\([^()]{0,40}\)")
+FRAGMENT_WORDS = 6
+
 
 @dataclass(frozen=True)
 class Terms:
@@ -223,13 +313,14 @@ class Terms:
     general: regex.Pattern[str]
     reported: regex.Pattern[str]
     source: regex.Pattern[str]
+    roles: regex.Pattern[str]
 
 
 @cache
 def load_terms(path: Path = TERMS) -> Terms:
     data, _ = read_yaml(path)
     compiled = {}
-    for key in ("verbs", "predicates", "nouns", "idioms", "general", "reported", "source"):
+    for key in ("verbs", "predicates", "nouns", "idioms", "general", "reported", "source", "roles"):
         phrases = list(data[key])
         phrases += [p.replace("'", "’") for p in phrases if "'" in p]
         rx = compile_lexicon(phrases)
@@ -250,6 +341,22 @@ def find_named(doc: Document) -> list[tuple[int, int]]:
     for m in CAPITAL_RUN.finditer(text):
         span = _trim_run(text, m.start(), m.end())
         if span and not any(s <= span[0] < e for s, e in spans):
+            spans.append(span)
+    spans.sort()
+    return spans
+
+
+def find_targets(doc: Document, terms: Terms) -> list[tuple[int, int]]:
+    """Names, plus descriptions that single someone out ("the landlord of 14 Crown
+    Street", "our old treasurer"), as spans of the original text."""
+    spans = find_named(doc)
+    folded = doc.folded
+    for m in terms.roles.finditer(folded.text):
+        lead = DESCRIPTOR_LEAD.search(folded.text, max(0, m.start() - 60), m.start())
+        if not lead:
+            continue
+        span = folded.to_original(lead.start(), m.end())
+        if not any(s < span[1] and span[0] < e for s, e in spans):
             spans.append(span)
     spans.sort()
     return spans
@@ -306,7 +413,7 @@ class AllegationCheck(Check):
         if not doc.text.strip():
             return []
         terms = load_terms()
-        names = find_named(doc)
+        names = find_targets(doc, terms)
         if not names:
             return []
         sentences = SentenceIndex(doc.text)
@@ -317,6 +424,8 @@ class AllegationCheck(Check):
         hits: list[Hit] = []
         for kind, rx in (
             ("verb", terms.verbs),
+            ("verb", TOOK_MONEY),
+            ("verb", NEGLECT),
             ("predicate", terms.predicates),
             ("noun", terms.nouns),
         ):
@@ -329,7 +438,79 @@ class AllegationCheck(Check):
                     hits.append(hit)
                     if len(hits) >= MAX_HITS:
                         return sorted(hits, key=lambda h: h.start)
+        if not hits:
+            hits.extend(self._warning_off(doc, names, sentences, terms))
+        if not hits:
+            hits.extend(self._loose(doc, names, sentences, terms, idioms))
         return sorted(hits, key=lambda h: h.start)
+
+    def _loose(
+        self,
+        doc: Document,
+        names: list[tuple[int, int]],
+        sentences: SentenceIndex,
+        terms: Terms,
+        idioms: list[tuple[int, int]],
+    ) -> list[Hit]:
+        """A wrongdoing verb or label in a sentence that, or whose previous sentence,
+        names someone, when the grammar did not tie them: "Sunny Days Travel took our
+        deposit ... Crooks." Crime reports, warnings, victims and court reports pass."""
+        text = doc.text
+        folded = doc.folded
+        for rx in (terms.verbs, LOOSE_LABELS):
+            for m in rx.finditer(folded.text):
+                term = folded.to_original(m.start(), m.end())
+                if any(s < term[1] and term[0] < e for s, e in idioms):
+                    continue
+                if any(s <= term[0] and term[1] <= e for s, e in names):
+                    continue
+                s0, e0 = sentences.around(*term)
+                p0 = sentences.around(max(0, s0 - 2), max(0, s0 - 1))[0] if s0 > 1 else s0
+                window = text[p0:e0].lower()
+                if (
+                    terms.general.search(window)
+                    or CRIME_REPORT.search(window)
+                    or (terms.reported.search(window) and terms.source.search(window))
+                    or PASSIVE_GAP.search(text[max(s0, term[0] - 30) : term[0]].lower())
+                    or regex.search(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$", text[max(s0, term[0] - 30) : term[0]].lower())
+                ):
+                    continue
+                near = [n for n in names if p0 <= n[0] < e0]
+                if near:
+                    who = text[near[0][0] : near[0][1]]
+                    return [Hit(term[0], term[1], message=self.p.message or f"Accuses {who} of wrongdoing.")]
+        return []
+
+    def _warning_off(
+        self,
+        doc: Document,
+        names: list[tuple[int, int]],
+        sentences: SentenceIndex,
+        terms: Terms,
+    ) -> list[Hit]:
+        """Telling readers to avoid a named business, or a hint of wrongdoing ("funny
+        how ...", "draw your own conclusions") in a post that names someone."""
+        text = doc.text
+        low = text.lower()
+        for s, e in names:
+            s0, _ = sentences.around(s, e)
+            before = low[max(s0, s - 60) : s]
+            lead = WARN_OFF.search(before)
+            if lead and not terms.general.search(low[e : e + 80]):
+                start = max(s0, s - 60) + lead.start()
+                who = text[s:e]
+                return [Hit(start, e, message=self.p.message or f"Warns readers off {who}, which implies wrongdoing.")]
+        m = CONDEMNATION.search(low)
+        if m and names and not terms.general.search(low) and not CRIME_REPORT.search(low):
+            conduct = [n for n in names if n[1] <= m.start()]
+            if conduct:
+                who = text[conduct[0][0] : conduct[0][1]]
+                return [Hit(conduct[0][0], m.end(), message=self.p.message or f"Warns readers about {who}, which implies wrongdoing.")]
+        m = INSINUATION.search(low)
+        if m and names:
+            who = text[names[0][0] : names[0][1]]
+            return [Hit(m.start(), m.end(), message=self.p.message or f"Hints that {who} did wrong.")]
+        return []
 
     def _judge(
         self,
@@ -364,7 +545,24 @@ class AllegationCheck(Check):
                 start, end = min(name[0], term[0]), max(name[1], term[1])
                 who = text[name[0] : name[1]]
                 return Hit(start, end, message=self.p.message or f"Accuses {who} of wrongdoing.")
+        earlier = [n for n in names if n[1] <= s0]
+        if earlier and kind in ("verb", "predicate") and _continues(kind, text, s0, e0, term):
+            who = text[earlier[-1][0] : earlier[-1][1]]
+            return Hit(s0 + len(text[s0:e0]) - len(text[s0:e0].lstrip()), term[1],
+                       message=self.p.message or f"Accuses {who} of wrongdoing.")
         return None
+
+
+def _continues(kind: str, text: str, s0: int, e0: int, term: tuple[int, int]) -> bool:
+    """The sentence goes on about a target named before it: "He steals wages from
+    ex-offenders." (a pronoun subject) or "Total fraudsters." (a verbless label)."""
+    head = text[s0 : term[0]].lower()
+    if kind == "verb":
+        return bool(PRONOUN_SUBJECT.match(head)) and not VERB_GAP_BREAKS.search(head)
+    sentence = text[s0:e0].strip().lower()
+    words = regex.findall(r"[\w'’-]+", sentence)
+    verbish = regex.search(r"\b(?:is|are|was|were|be|been|i|we|you|my|our|if|not|no|never|don't|avoid\s+being)\b", sentence)
+    return 0 < len(words) <= FRAGMENT_WORDS and not verbish
 
 
 def _is_cover_up(text: str, term: tuple[int, int]) -> bool:
@@ -381,9 +579,14 @@ def _names_in(names: list[tuple[int, int]], s0: int, e0: int) -> Iterator[tuple[
 
 def _linked(kind: str, text: str, name: tuple[int, int], term: tuple[int, int]) -> bool:
     if name[1] <= term[0]:
-        gap = text[name[1] : term[0]].lower()
+        gap = PARENTHESIS.sub(" ", text[name[1] : term[0]].lower())
+        if gap.startswith(",") and text[: name[0]].rstrip().endswith(","):
+            gap = gap[1:]  # "That health visitor, Sarah B, is abusive": the name is an aside
+        gap = APPOSITIVE.sub("", gap, count=1)
         if kind == "verb":
-            gap = APPOSITIVE.sub("", gap, count=1)
+            first = text[term[0] : term[1]].lower().split()[0]
+            if PASSIVE_GAP.search(gap) and (first.endswith("ed") or first in PASSIVE_FORMS):
+                return False
             if gap.strip() == "," and text[: name[0]].rstrip().endswith(","):
                 gap = " "  # "our treasurer, Paul Dyer, took ...": the name is the aside
             return len(gap.split()) <= 6 and not VERB_GAP_BREAKS.search(gap)

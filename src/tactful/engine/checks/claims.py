@@ -4,7 +4,10 @@
 claim is a percentage ("40% of carers"), a ratio ("1 in 4 people", "one in five"),
 a change ("has doubled", "the number of … has risen"), a national count ("3 million
 children"), a likelihood ("twice as likely" is not caught; "3 times more likely" is),
-or an appeal to research ("research shows", "studies have found"). A source is any
+an appeal to research ("research shows", "studies have found"), or a generic
+statement about a whole population with a quantity or a comparison ("on average",
+"sooner than those who don't", "three quarters of the town's bridges are ...",
+"most parents don't know ...", "more harmful than smoking"). A source is any
 of: a link, "according to", "source:", a citation in brackets with a year
 ("(ONS 2024)"), "report by", "survey of", "data from", a named body's research
 ("NSPCC research", "Shelter's report"), or the organisation's own figures ("our
@@ -78,12 +81,41 @@ CLAIMS = [
     ),
     re.compile(r"\b(?:\d+|two|three|four|five|ten)\s+times\s+(?:more|less)\s+likely\b", F),
     re.compile(r"\bevery\s+\d+\s+(?:seconds?|minutes?|hours?)\b", F),
+    # A generic statement about a whole population with a quantity or a comparison:
+    # "People who join a society make on average five new friends", "Babies who go
+    # to a group crawl sooner than those who don't", "Most parents don't know ...".
+    re.compile(r"\bon\s+average\b", F),
+    re.compile(
+        r"\bthan\s+(?:those|people|children|families|babies|parents|others|ones|kids|charities|villages|towns)"
+        r"\s+(?:who|that|which)\s+(?:don['’]t|do\s+not|didn['’]t|aren['’]t|are\s+not|haven['’]t|never)\b",
+        F,
+    ),
+    re.compile(
+        r"\b(?:twice|three\s+times|four\s+times|five\s+times|ten\s+times|half)\s+as\s+(?:much|many|long|often|quickly|fast)\b",
+        F,
+    ),
+    re.compile(
+        r"\b(?:more|less)\s+(?:dangerous|harmful|deadly|damaging|effective|important|valuable|likely)\s+"
+        r"(?:to\s+your\s+health\s+|for\s+\w+\s+)?than\s+(?!ever\b|before\b|last\b|usual\b)",
+        F,
+    ),
+    re.compile(
+        r"\b(?:half|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters|the\s+majority|most|nine\s+in\s+ten)"
+        r"\s+of\s+(?!our\b|us\b|you\b|them\b|the\s+(?:way|fun|money|time|proceeds|profits)\b)(?:all\s+|the\s+)?[\w'’ -]{1,40}?"
+        r"\s+(?:are|were|have|has|say|said|feel|live|will|would|don['’]t|do\s+not|can['’]t|cannot|never|struggle|suffer|experience)\b",
+        F,
+    ),
+    re.compile(
+        rf"\bmost\s+{GROUPS}\s+(?:in\s+[\w\s'’]{{1,30}}?\s+|across\s+[\w\s'’]{{1,30}}?\s+)?"
+        r"(?:don['’]t|do\s+not|can['’]t|cannot|are|have|say|will|never|struggle|feel|know)\b",
+        F,
+    ),
 ]
 SOURCE = re.compile(
     r"\baccording\s+to\b|\bsources?\s*:|\(\s*source|\bcited\b|\bpublished\s+(?:by|in)\b"
     r"|\b(?:report|survey|study|research|poll|analysis|data|figures|statistics|stats|review|census)"
     r"\s+(?:by|from|of|for|carried\s+out\s+by|commissioned\s+by)\b"
-    r"|\bour\s+(?:own\s+)?(?:figures|data|research|survey|records|annual\s+report|impact\s+report|numbers)\b"
+    r"|\bour\s+(?:own\s+|latest\s+|\d{4}\s+|[\w-]+\s+){0,2}(?:figures|data|research|survey|records|annual\s+report|impact\s+report|numbers|feedback)\b"
     r"|\boffice\s+for\s+national\s+statistics\b|\bONS\b|\bNHS\s+(?:digital|england)\b"
     r"|\([^()]{0,80}\b(?:19|20)\d\d\)",
     F,
@@ -287,7 +319,7 @@ CLAIM_WORDS = re.compile(
     r"doubled|tripled|trebled|quadrupled|halved|soared|skyrocketed|rate|number|level|cost"
     r"|proportion|share|research|stud|evidence|statistic|stats|survey|poll|scientist|expert"
     r"|half|third|quarter|majority|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|twice|likely|most|biggest|largest|leading|than\s+any|than\s+every",
+    r"|twice|likely|most|biggest|largest|leading|than\s+any|than\s+every|average|than",
     F,
 )
 

@@ -10,7 +10,15 @@ things with them:
   "put your cross by the Lib Dems", "vote for Jane Smith on polling day";
 - endorses them: "the only party that cares about families", "back our brilliant
   candidate", "we are proud to support Reform UK";
-- attacks them: "the Tories have failed", "Reform are dangerous", "#ToriesOut".
+- attacks them: "the Tories have failed", "Reform are dangerous", "#ToriesOut",
+  "anyone but the Conservatives", "make sure the Tories lose";
+- campaigns with them: "help the Labour campaign", "rally with the Greens",
+  "Ruth Adeyemi for Mayor!", "vote blue";
+- frames a party or candidate for the vote: a post that names one or two parties or
+  candidates, points at the election ("before you vote", "polling day", "on 7
+  May", "five more years") and takes a stance ("the only ones who listen",
+  "remember who cut ...", "don't let them back in"). Naming every party, hustings,
+  "whoever you vote for" and reporting what a party said stay neutral.
 
 What passes: comment on a policy itself ("scrap the two-child limit"), asking
 people to register or to vote without saying for whom, votes that are not
@@ -78,13 +86,28 @@ SUPPORT_BEFORE = regex.compile(
     r"\b(?:we|i|please|proudly|proud\s+to)\s+(?:support|endorse)\s+(?:the\s+)?$"
 )
 AGAINST_BEFORE = regex.compile(
-    r"\b(?:stop|beat|defeat|sack|ditch|bin|oust|shame\s+on|never\s+trust|don'?t\s+trust)\s+(?:the\s+)?$"
+    r"\b(?:stop|beat|defeat|sack|ditch|bin|oust|shame\s+on|never\s+trust|don'?t\s+trust|don’t\s+trust|"
+    r"anyone\s+but|anybody\s+but|anything\s+but|say\s+no\s+to|no\s+more|not\s+another\s+vote\s+for)\s+(?:the\s+)?$"
 )
-KEEP_OUT_BEFORE = regex.compile(r"\b(?:keep|kick|get|boot|turf|throw|vote)\s+(?:the\s+)?$")
+# "make sure the Conservatives lose", "the Tories need to go"
+LOSE_AFTER = regex.compile(
+    r"^\W{0,2}\s*(?:lose|lost|are\s+beaten|get\s+beaten|need\s+to\s+go|must\s+go|have\s+to\s+go|"
+    r"don't\s+get\s+in|don’t\s+get\s+in|never\s+get\s+in|stay\s+out|pay\s+for\s+(?:it|this)\s+at\s+the\s+ballot)\b"
+)
+# "help the Labour campaign", "canvass for the Greens", "rally with the Green Party"
+CAMPAIGN_BEFORE = regex.compile(
+    r"\b(?:help|join|volunteer\s+(?:for|with)|sign\s+up\s+(?:to|for)(?:\s+help)?|canvass\w*\s+for|"
+    r"leaflet\w*\s+for|deliver\s+leaflets\s+for|rally\s+with|march\s+with|stand\s+alongside|"
+    r"campaign\w*\s+(?:for|with)|endorsement\s+of|formally\s+endorses?|endorses?)\s+(?:the\s+|our\s+local\s+)?$"
+)
+CAMPAIGN_AFTER = regex.compile(r"^\W{0,2}\s*(?:campaign|campaigners|campaign\s+team|candidate|team|rally)\b")
+KEEP_OUT_BEFORE = regex.compile(
+    r"\b(?:keep|kick|get|boot|turf|throw|vote)\s+(?:the\s+|this\s+|that\s+|these\s+|those\s+)?$"
+)
 LET_DOWN_AFTER = regex.compile(
     r"^\W*(?:\s+(?:has|have|had|keeps?|always|again|totally|utterly))*\s+let\s+(?:[\w'’-]+\s+){0,3}down\b"
 )
-OUT_AFTER = regex.compile(r"^\W{0,2}\s*out\b")
+OUT_AFTER = regex.compile(r"^\W{0,2}\s*(?:lot\s+|mob\s+|shower\s+)?out\b")
 REPORTING = _lexicon([
     "said", "says", "told", "announced", "pledged", "promised", "warned", "claimed", "claims",
     "argued", "argues", "called", "calls", "urged", "urges", "wrote", "according", "report",
@@ -103,6 +126,8 @@ ENDORSE = _lexicon([
     "can be trusted", "will deliver", "delivers for", "delivered for", "champion of",
     "champions for", "into power", "sweep into power", "a vote for", "deserve your support",
     "deserves your support", "worth voting for", "the only ones who",
+    "got our vote", "got my vote", "all the way", "the one to pick", "the one to vote for", "only one choice", "the only option", "'s got our vote", "gets our backing", "proud to stand with",
+    "stand alongside", "behind them all the way", "vote accordingly", "you know what to do",
 ])  # fmt: skip
 ATTACK = _lexicon([
     "failed", "fail", "failing", "let down", "let us down", "let families down", "betrayed",
@@ -118,7 +143,8 @@ ATTACK = _lexicon([
     "idiots", "clowns", "must go", "out now", "done nothing", "did nothing", "do nothing",
     "does nothing", "achieved nothing", "delivered nothing", "disaster", "disastrous",
     "catastrophic", "abandoned", "sold out", "broken promises", "broke their promises",
-    "turned their backs",
+    "turned their backs", "not in our name", "can't afford", "cannot afford", "don't let", "waste your vote",
+    "not the one",
 ])  # fmt: skip
 ATTACK_BEFORE_WORDS = 3
 ATTACK_AFTER_WORDS = 6
@@ -149,9 +175,69 @@ PRONOUN_VOTE = regex.compile(
     r"|(?:give|lend)\s+(?:them|him|her)\s+your\s+vote"
     r"|(?:don't|don’t|do\s+not|never)\s+vote\s+(?:for\s+)?(?:them|him|her)\b"
     r"|vote\s+(?:for\s+)?(?:them|him|her)\s+(?:out|in|back\s+in|on\s+\w+day)\b"
-    r"|(?:them|him|her)\s+(?:gets?|deserves?|has)\s+(?:my|our|your)\s+vote)"
+    r"|(?:them|him|her)\s+(?:gets?|deserves?|has)\s+(?:my|our|your)\s+vote"
+    r"|(?:won't|won’t|will\s+not|never)\s+be\s+voting\s+for\s+(?:them|him|her)"
+    r"|(?:she|he|they)(?:'s|’s|\s+has|\s+have|'ve|’ve)\s+got\s+(?:my|our)\s+vote"
+    r"|(?:don't|don’t|do\s+not)\s+let\s+(?:them|him|her)\s+(?:anywhere\s+)?near\s+(?:the\s+)?(?:council|town\s+hall|parliament|westminster|power|office)"
+    r"|(?:make\s+sure\s+)?(?:they|he|she)\s+pay\s+for\s+(?:it|this)\s+at\s+the\s+(?:ballot\s+box|polls)"
+    r"|vote\s+accordingly"
+    r"|(?:vote|voting)\s+for\s+anyone\s+but\s+(?:them|him|her)"
+    r"|get\s+(?:her|him|them)\s+(?:re-?)?elected"
+    r"|vote\s+(?:them|him|her)\s+(?:down|off)"
+    r"|(?:should|must|please|let's|let’s)\s+(?:all\s+)?back\s+(?:them|him|her)\b"
+    r"|(?:don't|don’t|do\s+not)\s+reward\s+(?:them|him|her)\b)"
 )
-COMPACT_LEAD = r"(?:vote|votefor|voting|backing|back|elect|reelect|standwith|imwith|team|stop|beat|defeat|bin|ditch|sack|dontvote|donotvote|nevervote|neverevervote)"
+# Someone standing for or holding elected office, for calls that point back at them.
+POLITICIAN = regex.compile(
+    r"\b(?:candidates?|cllr|councillors?|mps?|mayor|mayoral|msp|ms|mla|ward\s+member)\b|@\w*mp\b"
+)
+# A post that names a party or candidate, rates them and points at the vote takes a
+# side even without "vote for": "Labour promised more midwives and delivered
+# nothing. Think about that before you vote."
+ELECTION_CUE = regex.compile(
+    r"\b(?:vote|votes|voting|voter|voters|ballot|ballots|polling|polls|election|elections|by-election|"
+    r"on\s+\d{1,2}(?:st|nd|rd|th)?\s+may|on\s+thursday|tomorrow|(?:back|get|got)\s+in\s*(?:again|power)?|"
+    r"re-?elect\w*|elected|in\s+power|next\s+government|five\s+more\s+years|doorstep\w*|canvass\w*|"
+    r"campaign\w*\s+(?:alongside|with|for)|rally|for\s+(?:mp|mayor|council|councillor|pm|prime\s+minister)|"
+    r"(?:if|when)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+win)\b|🗳"
+)
+NEUTRAL_ELECTION = regex.compile(
+    r"\b(?:hustings|all\s+(?:the\s+)?(?:parties|candidates)|every\s+(?:party|candidate)|whoever\s+you\s+(?:support|vote)|"
+    r"register\s+to\s+vote|whichever\s+party|all\s+candidates|questions\s+for\s+(?:the\s+)?candidates|"
+    r"both\s+(?:the\s+)?(?:candidates|parties)|any\s+(?:party|candidate)|cross-party|non-partisan|impartial|"
+    r"whoever\s+wins|favourite|competition|awards?)\b"
+)
+# The reader's own stance is asked for, or the party is rated: anything but a bare
+# neutral mention ("the Labour candidate will be at the fair").
+RATING = regex.compile(
+    r"\b(?:terrible|awful|disaster\w*|failed|failing|nothing|lied|lies|liars?|fiddled|crook\w*|fraud\w*|shut|closed|"
+    r"cut|cuts|scrapped|hurts?|harm\w*|goodbye|warned|fall\s+for|trust|better|best|more\s+than|"
+    r"cares?|champion\w*|deliver\w*|only\s+(?:one|ones|party)|promised|broken|betray\w*|against|"
+    r"listen\w*|waste|pay|afford|don't|don’t|do\s+not|never|remember|think|make\s+sure|let's|let’s|"
+    r"help|join|come\s+and|proud|delighted|alongside|all\s+the\s+way|stand\s+(?:up\s+)?(?:with|for)|"
+    r"value|pick|choose|back|backing|support\w*|re-?elect|keep|out|in\s+our\s+name|gets\s+it|done\s+more)\b"
+)
+ELECTION_REPORTING = regex.compile(
+    r"\b(?:said|says|announced|reports?|reported|according\s+to|told|pledged|manifesto\s+(?:says|promises)|"
+    r"here's\s+what|what\s+it\s+means|explainer)\b"
+)
+FOR_OFFICE = regex.compile(
+    r"\b\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+\s+for\s+(?:MP|Mayor|mayor|PM|Prime\s+Minister|Councillor|councillor|council)\b(?!\s+(?:to|and|of))"
+)
+# Party colours in a voting call: "vote blue", "vote red to keep it going".
+COLOUR_VOTE = regex.compile(
+    r"\b(?:vote|voting|go)\s+(?:blue|red|yellow|orange|turquoise|purple)\b(?!\s+(?:for\s+your|in\s+our|team))"
+)
+BACK_NAMED_CANDIDATE = regex.compile(
+    r"\b(?i:backing|back|supporting|support|endorsing|endorse|get\s+behind|behind)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+"
+    r"(?i:the|our)\s+[\w\s-]{0,25}?(?i:candidate)\b"
+)
+# "Vote for Priya Shah", "Don't vote for Cllr Hayes": a full or titled name.
+VOTE_FOR_PERSON = regex.compile(
+    r"\b(?i:vote|voting)\s+(?i:for)\s+(?:(?:Cllr|Councillor|Mayor)\.?\s+\p{Lu}[\p{L}'’-]+|"
+    r"(?!(?:The|Your|Our|My|Whoever|This|That|Team|Mr|Mrs|Ms|Miss)\b)\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)"
+)
+COMPACT_LEAD = r"(?:not|never|nomore|anyonebut|vote|votefor|voting|backing|back|elect|reelect|standwith|imwith|team|stop|beat|defeat|bin|ditch|sack|dontvote|donotvote|nevervote|neverevervote)"
 COMPACT_TAIL = r"(?:out|outnow|mustgo|fail|failed|failure|lies|liars|chaos|shame|betrayal)"
 LETTERS = regex.compile(r"\p{L}+")
 
@@ -264,6 +350,8 @@ class PoliticsCheck(Check):
             if found:
                 start, end, message = found
                 yield Hit(*view.to_original(start, end), message=message)
+        if self.p.vote and self.p.attack and self.p.endorse and view is doc.folded:
+            yield from _election_framing_hits(doc, view, gaz)
         if self.p.vote:
             yield from _pronoun_vote_hits(doc, view, gaz)
             yield from _compact_hits(view, gaz)
@@ -281,6 +369,8 @@ class PoliticsCheck(Check):
             let = LET_DOWN_AFTER.search(after)
             if let:
                 return m.start, m.end + let.end(), f"Attacks a party or politician ({m.label})."
+            if LOSE_AFTER.search(after):
+                return m.start, m.end, f"Campaigns against a party or politician ({m.label})."
             a = AGAINST_BEFORE.search(before)
             if a:
                 return (
@@ -296,6 +386,10 @@ class PoliticsCheck(Check):
                     f"Attacks a party or politician ({m.label}).",
                 )
         if self.p.endorse:
+            camp = CAMPAIGN_BEFORE.search(before)
+            if camp and (not camp.group().strip().startswith(("help", "join", "sign", "volunteer"))
+                         or CAMPAIGN_AFTER.search(after)):
+                return s0 + camp.start(), m.end, f"Supports a party's campaign ({m.label})."
             sup = SUPPORT_BEFORE.search(before)
             if sup:
                 return s0 + sup.start(), m.end, f"Endorses a party or politician ({m.label})."
@@ -416,7 +510,7 @@ def _pronoun_vote_hits(doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[
         return
     text = view.text
     named = next(_mentions(doc, view, gaz), None) is not None or (
-        "candidate" in text and not NOT_AN_ELECTION.search(text)
+        bool(POLITICIAN.search(text)) and not NOT_AN_ELECTION.search(text)
     )
     if not named:
         return
@@ -425,6 +519,24 @@ def _pronoun_vote_hits(doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[
             *view.to_original(m.start(), m.end()),
             message="Tells people how to vote about a party or candidate named in the post.",
         )
+
+
+def _election_framing_hits(doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[Hit]:
+    """A party or candidate named, rated, and the vote pointed at, in one post."""
+    text = view.text
+    cue = ELECTION_CUE.search(text)
+    if not cue or NEUTRAL_ELECTION.search(text) or NOT_AN_ELECTION.search(text):
+        return
+    mentions = list(_mentions(doc, view, gaz))
+    if not mentions or len({m.label for m in mentions}) > 2:
+        return  # naming several parties is usually neutral ("Labour, the Greens and Reform")
+    mention = mentions[0]
+    if not RATING.search(text) or ELECTION_REPORTING.search(text):
+        return
+    yield Hit(
+        *view.to_original(min(mention.start, cue.start()), max(mention.end, cue.end())),
+        message=f"Rates a party or candidate ahead of a vote ({mention.label}).",
+    )
 
 
 def _compact_hits(view: Folded, gaz: Gazetteer) -> Iterator[Hit]:
@@ -456,6 +568,26 @@ def _candidate_hits(doc: Document, view: Folded, sentences: SentenceIndex) -> It
     if view is not doc.folded:
         return
     original = SentenceIndex(doc.text)
+    low_all = doc.text.lower()
+    for m in COLOUR_VOTE.finditer(text):
+        s0, e0 = sentences.around(m.start(), m.end())
+        if not NOT_AN_ELECTION.search(text, s0, e0) and not regex.search(
+            r"\b(?:wear|wearing|dress|dressed|bake|cake|team|colour|color|favourite)\b", text[s0:e0]
+        ):
+            yield Hit(*view.to_original(m.start(), m.end()), message="Tells people to vote for a party by its colour.")
+    for m in FOR_OFFICE.finditer(doc.text):
+        s0, e0 = original.around(m.start(), m.end())
+        if not NOT_AN_ELECTION.search(doc.text[s0:e0].lower()):
+            yield Hit(m.start(), m.end(), message="Campaigns for a named candidate.")
+    for m in BACK_NAMED_CANDIDATE.finditer(doc.text):
+        yield Hit(m.start(), m.end(), message="Backs a named election candidate.")
+    for m in VOTE_FOR_PERSON.finditer(doc.text):
+        s0, e0 = original.around(m.start(), m.end())
+        if NOT_AN_ELECTION.search(low_all) or regex.search(
+            r"\b(?:favourite|award|awards|competition|bake|prize|poll\s+on\s+our|photo|entry|entries)\b", low_all
+        ):
+            continue
+        yield Hit(m.start(), m.end(), message="Tells people whom to vote for in an election.")
     for m in VOTE_FOR_NAME.finditer(doc.text):
         s0, e0 = original.around(m.start(), m.end())
         sentence = doc.text[s0:e0]

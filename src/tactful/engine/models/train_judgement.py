@@ -40,7 +40,13 @@ SWITCHED_OFF = {
     "commercial": "flags free resources and shopping lists ('all you need ... free at')",
     "personal_opinion": "flags the organisation's own voice ('We believe no one should face cancer alone')",
     "harassment": "flags complaint handling ('If you have a complaint, please message us')",
+    "defamation": "precision 0.83 on the development part (flags reports of crime and complaints)",
 }
+
+# Thresholds raised by hand after checking the heads in use on the development part
+# of the evaluation set (precision there must reach 0.9): the cross-validated
+# threshold also flagged dev posts without the category.
+RAISED = {"unsafe_activity": 0.90, "unverified_claim": 0.86}
 
 
 def load(path: Path) -> tuple[list[str], np.ndarray]:
@@ -123,6 +129,8 @@ def main() -> None:
         c, thr, prec, rec = best
         if rec < MIN_RECALL or cat in SWITCHED_OFF:
             thr = 1.0
+        elif cat in RAISED:
+            thr = max(thr, RAISED[cat])
         model = head(c).fit(x, col)
         weights[:, j] = model.coef_[0]
         bias[j] = model.intercept_[0]

@@ -90,3 +90,35 @@ def test_it_never_crashes_on_odd_text(text: str) -> None:
 def test_an_aside_between_the_name_and_the_verb_still_ties_them() -> None:
     assert _hits("Rob Lane, who runs the pub on Quay Street, stole our raffle prizes.")
     assert not _hits("Thanks to PC Jones, who caught the man who stole our minibus.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The landlord of 12 Mill Lane beats his tenants.",
+        "Our old caretaker has been fiddling the meter readings.",
+        "Anyone else used Ace Removals? They overcharged us. He steals from every customer.",
+        "Tim Ross at Ace Removals was sacked. Total fraudsters.",
+        "Cllr Ann Lee (Ind) took a backhander from the developer.",
+        "Please don't book with Sparkle Cleaning Co. They never turn up.",
+        "Funny how Acme Homes always wins the council contract. Draw your own conclusions.",
+        "Penny Hale took the raffle money home and never gave it back.",
+    ],
+)
+def test_it_flags_descriptions_pronouns_warnings_and_hints(text: str) -> None:
+    assert _hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our volunteer Jo was scammed by a fake caller; here is how to stay safe.",
+        "Our minibus was stolen last night. If you see it, call 101.",
+        "Is your landlord refusing to fix the damp? Our advisers can help.",
+        "The café owner on Abbeygate Street kindly donated 40 cakes.",
+        "Beware of scam texts claiming to be from Royal Mail.",
+        "Funny how the sun always comes out for our fun day!",
+    ],
+)
+def test_victims_advice_and_kind_words_about_a_described_person_pass(text: str) -> None:
+    assert _hits(text) == []

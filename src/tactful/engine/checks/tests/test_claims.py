@@ -130,3 +130,21 @@ def test_words_the_records_say_are_borrowed_need_a_label_in_the_post() -> None:
         "Five tips for a calmer bedtime, via @SleepWellCIC.", "copied from their post"
     )
     assert not borrowed("Five tips for a calmer bedtime.", "written by our own team")
+
+
+def test_generic_claims_about_a_population_are_statistics() -> None:
+    check = build_check("claims", {"mode": "statistic"})
+    for text in [
+        "People who join a walking group make on average four new friends a year.",
+        "Babies who are read to talk sooner than those who aren't.",
+        "Three quarters of the town's old bridges are at risk of collapse.",
+        "Most parents in Suffolk don't know where their nearest family hub is.",
+        "Loneliness is more harmful to your health than smoking.",
+    ]:
+        assert list(check.run(Document(text))), text
+    for text in [
+        "Most of our funding comes from local people like you.",
+        "Half of the fun is getting muddy, so wear old clothes!",
+        "Our 2024 feedback survey found 9 out of 10 parents felt more confident.",
+    ]:
+        assert not list(check.run(Document(text))), text

@@ -104,3 +104,34 @@ def test_a_vote_call_by_pronoun_counts_only_when_a_party_is_named() -> None:
 def test_getting_behind_a_party_candidate_is_an_endorsement() -> None:
     assert _hits("Please get behind the Green candidate in Westgate ward.")
     assert not _hits("Reform is behind Labour in the latest polls, the BBC reports.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five more years of the Tories? Our families can't afford it. Think about that before you vote.",
+        "The Lib Dems are the only ones who listen to carers. Remember that on 7 May.",
+        "Anyone but the Conservatives this time.",
+        "Make sure the Tories lose in Suffolk Coastal.",
+        "Please sign up to help the Labour campaign this weekend.",
+        "Don't vote for Cllr Hayes, he doesn't deserve it.",
+        "Ruth Adeyemi for Mayor!",
+        "#NotReform",
+    ],
+)
+def test_it_flags_election_framing_and_campaign_calls(text: str) -> None:
+    assert _hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polling stations open at 7am tomorrow. Whoever you vote for, make your voice heard!",
+        "Both the Labour and Conservative candidates came to our hustings. Thanks for your questions!",
+        "Labour's new childcare policy starts in April; here's what it means for your family.",
+        "Vote for your favourite photo in our calendar competition!",
+        "Our CEO met the Conservative MP for Suffolk Coastal to talk about respite care.",
+    ],
+)
+def test_neutral_election_talk_passes(text: str) -> None:
+    assert _hits(text) == []
