@@ -18,10 +18,17 @@ The first-name and surname lists come from the Faker package (MIT licence); see
 
 A small trained tagger (``models/names/tagger.py``, rebuilt by ``models/train_names.py``)
 reads each post as well. It adds names the rules cannot vouch for ("Zbigniew Wróblewski",
-"Okonkwo said ...") when a listed name, a cue, or a confident guess away from place words
-backs them, and it vetoes a rule's name it is sure is not one ("meet at the Corn
-Exchange"), except a titled name or a public figure. In a post written all in lower
-case only listed names that are not common words count.
+"Okonkwo said ...") when a listed name, a cue, or a confident guess backs them, and it
+vetoes a rule's name it is sure is not one ("meet at the Corn Exchange"), except a titled
+name or a public figure. A word no list holds needs to be no common word and no place
+(``checks/data/places.txt``: towns, counties and countries from GeoNames) for a guess
+to count. The sentence can show a name too: a word ending a question or clause straight
+after a verb ("have you met Okonkwo?"), a word set off by commas as the person spoken to,
+or a speaker's name starting a line ("Okonkwo: ..."). A place with a compass point
+("Leeds North"), a firm of surnames ("Hughes, Patel and Moss", "Dawson and Sons") and a
+name inside a street address are not people. In a post written all in lower case only
+listed names count, and a name that is also a common word ("john") only when the tagger
+is sure.
 """
 
 from __future__ import annotations
@@ -69,7 +76,9 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     festival awards award prize week day month year project programme scheme campaign fc
     rfc cc united rovers city band choir orchestra brigade police fire ambulance army navy
     rbl legion guides scouts brownies cubs beavers institute partners foodbank nurseries
-    schools academies colleges churches hospitals hospices libraries surgeries clubs""")
+    schools academies colleges churches hospitals hospices libraries surgeries clubs llc corp
+    corporation company industries holdings enterprises solutions systems technologies
+    associates consulting gmbh""")
 # Capitalised words that are never part of a name: they end or split a run.
 STOP_CAPS = word_set("""the a an and or but of in on at to for with from by as is are was were be been this
     that these those it its he she they we you i my our your their his her him them us me
@@ -106,7 +115,7 @@ BABY_AGE_AFTER = regex.compile(
 BABY_AGE_BEFORE = regex.compile(
     r"\d{1,2}[\s-]*(?:months?|weeks?)[\s-]*old\s+(?:\w+\s+)?$", regex.I | regex.REVERSE
 )
-THING_BEFORE = regex.compile(r"\b(?:the|a|an|this|that|these|those)\s+$", regex.IGNORECASE)
+THING_BEFORE = regex.compile(r"\b(?:the|this|that|these|those)\s+$", regex.IGNORECASE)
 AGE_BEFORE = regex.compile(
     r"(\d{1,2})[\s-]*(?:years?|yr)[\s-]*old\s+(?:\w+\s+)?$", regex.I | regex.REVERSE
 )
@@ -149,6 +158,7 @@ class Gazetteer:
     last: frozenset[str]
     public: frozenset[str]
     common: frozenset[str]  # common English words
+    places: frozenset[str]  # towns, counties, countries; multi-word names whole
 
 
 def _read_names(name: str) -> frozenset[str]:
@@ -164,6 +174,7 @@ def gazetteer() -> Gazetteer:
         _read_names("names_last.txt"),
         _read_names("names_public.txt"),
         _read_names("names_words.txt"),
+        _read_names("places.txt"),
     )
 
 
@@ -173,6 +184,7 @@ def tagger_lexicon() -> tagger.Lexicon:
     return tagger.Lexicon(
         first=gaz.first, last=gaz.last, titles=frozenset(TITLES), org=ORG_WORDS,
         months=MONTHS_DAYS, stop=STOP_CAPS, ambiguous=AMBIGUOUS, common=gaz.common,
+        places=gaz.places,
     )  # fmt: skip
 
 
@@ -270,12 +282,55 @@ def _find_people(text: str) -> tuple[PersonSpan, ...]:
         ]
         found.extend(_tagged_people(text, spans, found, gaz))
         found.sort(key=lambda p: p.start)
-    return tuple(p for p in found if not _in_street(text, p) and not _named_thing(text, p))
+    addresses = _address_spans(text)
+    return tuple(
+        p
+        for p in found
+        if not _in_street(text, p)
+        and not _named_thing(text, p)
+        and not _in_address(p, addresses)
+        and not _in_firm_name(text, p)
+    )
+
+
+def _address_spans(text: str) -> tuple[tuple[int, int], ...]:
+    from .checks.pii import address_spans  # the pii module imports this one
+
+    return address_spans(text)
+
+
+def _in_address(person: PersonSpan, addresses: tuple[tuple[int, int], ...]) -> bool:
+    """A name inside a street address names the street ("1200 Jackson Ridge"), unless a
+    title says it is a person's ("c/o Mrs Jane Hill, 4 Mill Lane")."""
+    return any(s <= person.start and person.end <= e for s, e in addresses)
+
+
+FIRM = regex.compile(
+    r"(\p{Lu}[\p{L}'’\-]+),\s+(\p{Lu}[\p{L}'’\-]+)\s+(?:and|&)\s+(\p{Lu}[\p{L}'’\-]+)\b"
+    r"|(\p{Lu}[\p{L}'’\-]+)\s+(?:and|&)\s+Sons\b"
+)
+
+
+def _in_firm_name(text: str, person: PersonSpan) -> bool:
+    """ "Hughes, Patel and Moss" (three surnames, none a first name) and "Dawson and Sons"
+    name firms; "Sue, Tom and Priya" names people."""
+    gaz = gazetteer()
+    lo = max(0, person.start - 40)
+    for m in FIRM.finditer(text, lo, min(len(text), person.end + 40)):
+        if not m.start() <= person.start < m.end():
+            continue
+        if m.group(4):
+            return True
+        words = [m.group(i).lower() for i in (1, 2, 3)]
+        if all(w in gaz.last for w in words) and sum(w in gaz.first for w in words) <= 2:
+            return True
+    return False
 
 
 def _named_thing(text: str, person: PersonSpan) -> bool:
-    """A capitalised name after an article is a thing, not a person ("the Whittington
-    Stone", "a Sarah Ryder rose"), unless a title says otherwise ("the Rev Ann Hill")."""
+    """A capitalised name after "the" or "this" is a thing, not a person ("the Whittington
+    Stone", "this Sarah Ryder rose"), unless a title says otherwise ("the Rev Ann Hill").
+    After "a" it is usually a person ("a Sam Jones original" aside)."""
     before = text[max(0, person.start - 12) : person.start]
     first = person.name.split()[0].rstrip(".").lower() if person.name.split() else ""
     return bool(THING_BEFORE.search(before)) and first not in TITLES
@@ -286,7 +341,8 @@ LOWER_WORD = regex.compile(r"[\p{L}][\p{L}'’\-]*")
 
 def _lowercase_people(text: str) -> tuple[PersonSpan, ...]:
     """In a post written all in lower case, the tagger's names count when every word is a
-    listed name and none is a common word ("thanks priya shah", not "thanks to mark")."""
+    listed name, none is a word such as "will" or "may", and none is a common word unless
+    the tagger is sure ("thanks priya shah", "hi john", not "thanks to mark")."""
     model = tagger.load(tagger_lexicon)
     if model is None or len(text) > MODEL_MAX_CHARS:
         return ()
@@ -296,7 +352,11 @@ def _lowercase_people(text: str) -> tuple[PersonSpan, ...]:
         words = [w.lower() for w in LOWER_WORD.findall(text[start:end])]
         if prob < MODEL_MIN_PROB or not words:
             continue
-        if all((w in gaz.first or w in gaz.last) and w not in gaz.common for w in words):
+        if not all(w in gaz.first or w in gaz.last for w in words):
+            continue
+        if any(w in AMBIGUOUS or w in MONTHS_DAYS or w in STOP_CAPS for w in words):
+            continue
+        if all(w not in gaz.common for w in words) or prob >= LOWER_COMMON_MIN_PROB:
             name = _strip_possessive(text[start:end])
             age, child = _age_and_child(text, start, start + len(name))
             out.append(PersonSpan(start, start + len(name), name, age=age, child=child))
@@ -304,6 +364,9 @@ def _lowercase_people(text: str) -> tuple[PersonSpan, ...]:
 
 
 UNLISTED_MIN_PROB = 0.85
+LOWER_COMMON_MIN_PROB = 0.8  # a lower-case name that is also a common word ("john")
+UNPLACED_MIN_PROB = 0.7  # an unlisted guess that is no place, wherever it stands
+SPEAKER_AFTER = regex.compile(r"^:\s")  # "Okonkwo: see you at 6" (a speaker's name)
 PLACE_WORD_BEFORE = regex.compile(
     r"\b(?:in|at|from|to|near|around|across|of|for|into|outside|visit|visiting|across|"
     r"through|via|towards?|between|and|our|the|this|that|a|an)\s+$",
@@ -315,20 +378,32 @@ def _tagged_span_vouched(
     text: str, toks: list[_Tok], keys: list[str], gaz: Gazetteer, prob: float
 ) -> bool:
     """The tagger's guess needs a listed name in it, or a cue when none is listed
-    ("Labour", "Reform", "Bewdley" and "Enjoy!" are not people); a sentence's first word
-    needs a list."""
+    ("Labour", "Reform", "Bewdley" and "Enjoy!" are not people), or, for words that are
+    neither common words nor places, a confident guess; a sentence's first word needs a
+    list, or a colon after it as a speaker's name has."""
     known = [k in gaz.first or k in gaz.last for k in keys]
     common = any(k in gaz.common for k, kn in zip(keys, known, strict=True) if not kn)
+    place = _is_place(keys, gaz)
     if SENTENCE_END.search(text[max(0, toks[0].start - 60) : toks[0].start]):
-        return known[0] or (len(keys) > 1 and not common)
+        if known[0] or (len(keys) > 1 and not common):
+            return True
+        speaker = SPEAKER_AFTER.match(text[toks[-1].end : toks[-1].end + 2])
+        return bool(speaker) and not common and not place
     if any(known):
         return True
     before = text[max(0, toks[0].start - 60) : toks[0].start]
+    if not common and not place and prob >= UNPLACED_MIN_PROB:
+        return True
     if not common and prob >= UNLISTED_MIN_PROB and not PLACE_WORD_BEFORE.search(before):
         return True
     return bool(
         CUES_BEFORE.search(before) or CUE_AFTER.match(text[toks[-1].end : toks[-1].end + 30])
     )
+
+
+def _is_place(keys: list[str], gaz: Gazetteer) -> bool:
+    """A town, county or country, or a word of one ("Bury St Edmunds")."""
+    return " ".join(keys) in gaz.places or any(k in gaz.places for k in keys)
 
 
 def _vouched(text: str, person: PersonSpan) -> bool:
@@ -425,6 +500,11 @@ def _judge_run(text: str, run: list[_Tok], gaz: Gazetteer) -> PersonSpan | None:
         ok = _single_name_ok(keys[0], at_start, cue, text, end)
     else:
         ok = not at_start and len(run) <= 3 and keys[0] not in MONTHS_DAYS and cue()
+        ok = (
+            ok
+            or _addressed(text, start, end, keys, gaz)
+            or _object_name(text, start, end, keys, gaz)
+        )
     if not ok:
         return None
     name = " ".join(_strip_possessive(t.text) for t in run)
@@ -432,6 +512,46 @@ def _judge_run(text: str, run: list[_Tok], gaz: Gazetteer) -> PersonSpan | None:
     public = bool(title_public) or _is_public(name, text, end, gaz)
     age, child = _age_and_child(text, start, end)
     return PersonSpan(start, end, name, public=public, age=age, child=child)
+
+
+VOCATIVE_BEFORE = regex.compile(r",\s*$")
+VOCATIVE_AFTER = regex.compile(r"^\s*(?:[?!]|,|\.(?:\s|$)|$)")
+
+
+def _addressed(text: str, start: int, end: int, keys: list[str], gaz: Gazetteer) -> bool:
+    """A word set off by commas as the person spoken to ("Thanks for coming, Okonkwo!",
+    "Could you, Zofia, send it?") when it is no common word, place, month or title."""
+    if len(keys) > 2 or not VOCATIVE_BEFORE.search(text[max(0, start - 3) : start]):
+        return False
+    if not VOCATIVE_AFTER.match(text[end : end + 3]):
+        return False
+    return not any(
+        k in gaz.common or k in gaz.places or k in MONTHS_DAYS or k in TITLES or k in ORG_WORDS
+        for k in keys
+    )
+
+
+OBJECT_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{Ll}+)\s+$")
+CLAUSE_END_AFTER = regex.compile(r"^(?:[?.](?:\s|$)|\s*$)")
+NOT_A_VERB = word_set("""in at from to near of for into onto on by via with without the a an and or nor
+    our your their his her my its this that these those some any every each no about above below
+    across around behind beyond over under through throughout towards toward between among
+    outside inside within upon visit visiting visited explore exploring""")
+
+
+def _object_name(text: str, start: int, end: int, keys: list[str], gaz: Gazetteer) -> bool:
+    """A word no list holds, ending a clause straight after a verb ("have you met
+    Okonkwo?", "it was signed by ... and sent to Dunmore." is not: "to" is no verb), is
+    a name when it is no common word, place, month, title or organisation word."""
+    if len(keys) != 1 or not CLAUSE_END_AFTER.match(text[end : end + 2]):
+        return False
+    m = OBJECT_BEFORE.search(text[max(0, start - 30) : start])
+    if m is None or m.group(1) in NOT_A_VERB:
+        return False
+    k = keys[0]
+    return not (
+        k in gaz.common or k in gaz.places or k in MONTHS_DAYS or k in TITLES or k in ORG_WORDS
+    )
 
 
 def _hyphenated_non_name(tok: _Tok, gaz: Gazetteer) -> bool:
@@ -476,11 +596,24 @@ ORG_AFTER = regex.compile(
 )
 
 
+COMPASS = word_set("north south east west central northern southern eastern western")
+
+
+def _place_with_compass(run: list[_Tok]) -> bool:
+    """ "Leeds North", "North Norfolk", "Central Bedfordshire": a place and a compass
+    point name a constituency or a district, not a person."""
+    keys = [t.key for t in run]
+    places = gazetteer().places
+    return any(k in COMPASS for k in keys) and any(k in places for k in keys if k not in COMPASS)
+
+
 def _belongs_to_place_or_org(text: str, run: list[_Tok], start: int) -> bool:
     before = text[max(0, start - 12) : start]
     if PLACE_BEFORE.search(before):
         return True
     if IN_PLACE_BEFORE.search(before) and len(run) == 1:
+        return True
+    if _place_with_compass(run):
         return True
     after = text[run[-1].end : run[-1].end + 40]
     return bool(ORG_AFTER.match(after) or LOWER_ORG_AFTER.match(after))

@@ -26,7 +26,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..names import find_people, word_set
+from ..names import find_people, gazetteer, word_set
 from ..text import Document
 from .base import Check, Hit
 
@@ -322,10 +322,23 @@ TOWN_TAIL = (
     + POSTCODE.pattern.replace("(?<![\\w-])", "").replace("(?![\\w-])", "")
     + r"))?)?"
 )
-# a US town line: "Springfield, IL 62704" (the state is checked afterwards)
+# a US town line: "Springfield, IL 62704", also with the comma on a line of its own
+# (the state is checked afterwards)
 US_TOWN_LINE = regex.compile(
-    r"(?<![\w])" + CAP + r"(?:\s+" + CAP + r"){0,2},\s+([A-Z]{2})\s+\d{5}(?:-\d{4})?\b"
+    r"(?<![\w])" + CAP + r"(?:\s+" + CAP + r"){0,2}\s*,\s+([A-Z]{2})\s+\d{5}(?:-\d{4})?\b"
 )
+# the same written all in lower case, with the street line before it: "12 main st\nboston,
+# ma 02115" (a lower-case town line alone is too like ordinary words and numbers)
+LOWER_US_ADDRESS = regex.compile(
+    r"(?<![\w£$€.,:/-])\d{1,5}[a-z]?(?:[ \t]+[\p{Ll}\d][\p{Ll}\d'’.\-#]*){1,6},?[ \t]*\n\s*"
+    r"(?:[\p{Ll}][\p{Ll}'’.\-]*[ \t]*){1,3}\s*,\s+([a-z]{2})\s+\d{5}(?:-\d{4})?\b"
+)
+# "4521 Kossuth 12": a house number of three digits or more that is not a year, a name
+# that is no common English word ("250 Volunteers 24" is a count), and a flat number
+NUMBER_NAME_NUMBER = regex.compile(
+    r"(?<![\w£$€.,:/-])(?!(?:19|20)\d\d\b)\d{3,5}\s+(" + CAP + r")\s+\d{1,4}(?![\w.,:/-]\w|\w)"
+)
+PO_BOX = regex.compile(r"(?<![\w])(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box)\s+\d{1,6}\b", regex.I)
 ADDRESS_PATTERNS = [
     # 12 High Street / 1600 Pennsylvania Avenue NW, Apt 4, Springfield, IL 62704
     regex.compile(
@@ -372,19 +385,44 @@ ADDRESS_PATTERNS = [
     # US military mail: PSC 1234, Box 5678 / Unit 1234 Box 5678 / USNS Name
     regex.compile(
         r"\b(?:PSC|Unit|CMR)\s+\d{3,5},?\s+Box\s+\d{3,5}(?:,?\s*\n?\s*(?:APO|FPO|DPO)\s+A[AEP]\s+\d{5})?"
-        r"|\bUS[NS]{1,2}\s+\p{Lu}\w+(?:,?\s*\n?\s*(?:APO|FPO|DPO)\s+A[AEP]\s+\d{5})?"
+        r"|\b(?:USS|USNS|USNV|USCGC)\s+\p{Lu}\w+(?:,?\s*\n?\s*(?:APO|FPO|DPO)\s+A[AEP]\s+\d{5})?"
+    ),
+    # the same in lower case, which needs the whole form to count
+    regex.compile(
+        r"\b(?:psc|unit|cmr)\s+\d{3,5},?\s+box\s+\d{3,5},?\s*\n?\s*(?:apo|fpo|dpo)\s+a[aep]\s+\d{5}"
+        r"|\b(?:uss|usns|usnv|uscgc)\s+\p{Ll}\w+,?\s*\n?\s*(?:apo|fpo|dpo)\s+a[aep]\s+\d{5}"
+    ),
+    LOWER_US_ADDRESS,
+    PO_BOX,
+    # a house number, a street name and a flat number, as some countries write it, with a
+    # town after them: "123 Kossuth 12, Szeged"
+    regex.compile(
+        r"(?<![\w£$€.,:/-])\d{1,5}\s+" + CAP + r"(?:\s+" + CAP + r"){0,2}\s+\d{1,4}[A-Za-z]?"
+        r"(?:,\s*|\s*\n\s*)" + CAP + r"(?:\s+" + CAP + r"){0,2}(?![\w])"
+    ),
+    NUMBER_NAME_NUMBER,
+    # "the corner of Mill Lane and Carr Street"
+    regex.compile(
+        r"\bcorner\s+of\s+(?:[\w'’.\-]+\s+){1,4}?(?:and|&)\s+(?:[\w'’.\-]+\s+){0,3}?(?i:"
+        + STREET_TYPES
+        + r")\b\.?",
+        regex.I,
     ),
 ]
 US_STATES = word_set("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
     NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP""")
 ADDRESS_CUE = regex.compile(
-    r"(?:address(?:\s+is)?|lives?\s+(?:at|on)|living\s+at|located\s+at|based\s+at|moved\s+to|"
+    r"(?:address(?:\s+is)?|lives?\s+(?:at|on)|living\s+(?:at|on)|located\s+at|based\s+at|moved\s+to|"
     r"ship(?:ped)?\s+to|send\s+(?:it\s+)?to|deliver(?:ed)?\s+to|post(?:ed)?\s+to|"
     r"resides?\s+at|residence|home\s+at|at\s+home\s+on|house\s+(?:at|on))\s*:?\s*$",
     regex.I,
 )
 CUED_ADDRESS = regex.compile(
-    r"\p{Lu}[\p{L}'’.\-]+(?:\s+\p{L}[\p{L}'’.\-]*){0,3}\s+\d{1,5}[A-Za-z]?\b"
+    r"(?:\d{1,5}[A-Za-z]?,?\s+)?\p{Lu}[\p{L}'’.\-]+(?:\s+\p{L}[\p{L}'’.\-]*){0,4}\s+\d{1,5}[A-Za-z]?\b"
+    r"(?:,\s*" + CAP + r"(?:\s+" + CAP + r"){0,2})?"
+    # house numbers first: "lives at 12 3 Kossuth Str., Szeged"
+    r"|\d{1,5}[A-Za-z]?(?:\s+\d{1,5})?,?\s+" + CAP + r"(?:\s+" + CAP + r"){0,3}"
+    r"(?:,\s*" + CAP + r"(?:\s+" + CAP + r"){0,2})?"
 )
 VENUE_WORDS = regex.compile(
     r"\b(?:hall|centre|center|church|chapel|library|school|academy|college|hub|shop|office|"
@@ -409,6 +447,25 @@ def _postcodes(text: str) -> Iterable[PiiSpan]:
 
 
 def _addresses(text: str) -> Iterable[PiiSpan]:
+    for start, end in address_spans(text):
+        excerpt = text[start:end].rstrip(" ,\n")
+        end = start + len(excerpt)
+        # a street corner is a public meeting place, not anyone's home
+        org = CORNER.match(excerpt) is not None or _place_is_organisational(text, start, end)
+        yield PiiSpan(
+            "address", start, end,
+            f"A street address ({excerpt.splitlines()[0]}) can point to someone's home",
+            "Leave out home addresses; the venue of a public event is fine.",
+            organisational=org,
+        )  # fmt: skip
+
+
+@lru_cache(maxsize=32)
+def address_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the address patterns match, merged, before anyone asks whose address it is
+    (the name finder uses this too: "Jackson Ridge" in an address is no person)."""
+    if not DIGIT_OR_CORNER.search(text):
+        return ()
     spans: list[tuple[int, int]] = []
     for i, rx in enumerate(ADDRESS_PATTERNS):
         for m in rx.finditer(text):
@@ -416,20 +473,19 @@ def _addresses(text: str) -> Iterable[PiiSpan]:
                 continue
             if rx is US_TOWN_LINE and m.group(1) not in US_STATES:
                 continue
+            if rx is LOWER_US_ADDRESS and m.group(1).upper() not in US_STATES:
+                continue
+            if rx is NUMBER_NAME_NUMBER and m.group(1).lower().rstrip(".") in gazetteer().common:
+                continue
             spans.append(m.span())
-    for m in CUED_ADDRESS.finditer(text):
+    for m in CUED_ADDRESS.finditer(text, overlapped=True):
         if ADDRESS_CUE.search(text[max(0, m.start() - 30) : m.start()]):
             spans.append(m.span())
-    for start, end in _merge(spans):
-        excerpt = text[start:end].rstrip(" ,\n")
-        end = start + len(excerpt)
-        org = _place_is_organisational(text, start, end)
-        yield PiiSpan(
-            "address", start, end,
-            f"A street address ({excerpt.splitlines()[0]}) can point to someone's home",
-            "Leave out home addresses; the venue of a public event is fine.",
-            organisational=org,
-        )  # fmt: skip
+    return tuple(_merge(spans))
+
+
+DIGIT_OR_CORNER = regex.compile(r"\d|corner", regex.I)
+CORNER = regex.compile(r"corner\b", regex.I)
 
 
 def _place_is_organisational(text: str, start: int, end: int) -> bool:
@@ -610,7 +666,7 @@ def find_pii(text: str, entities: Iterable[str] = ALL_ENTITIES) -> list[PiiSpan]
     Every recogniser runs (a card number must not be read as a phone number), and
     only the entities asked for are returned.
     """
-    if not text or not DIGIT_OR_AT.search(text):
+    if not text or not (DIGIT_OR_AT.search(text) or DIGIT_OR_CORNER.search(text)):
         return []
     wanted = set(entities)
     kept = [s for s in _claimed(text) if s.entity in wanted]

@@ -94,3 +94,61 @@ def test_parties_places_and_sentence_words_are_not_people():
 
 def test_a_street_named_after_someone_is_not_a_person():
     assert names("Send it to 1200 Jackson Ridge, Springfield.") == []
+
+
+def test_a_firm_named_after_a_place_is_not_a_person():
+    assert names("Huge thanks to Teesside Tiles for sponsoring our walk!") == []
+
+
+def test_a_place_and_a_compass_point_is_a_constituency():
+    assert names("Our candidate for Leeds North spoke at the hustings.") == []
+    assert names("Thanks to Jane North for the cakes.") == ["Jane North"]
+
+
+def test_a_firm_of_surnames_is_not_people_but_a_list_of_first_names_is():
+    assert names("The firm Hughes, Patel and Moss won the case.") == []
+    assert names("Dawson and Sons have fixed the roof.") == []
+    assert names("Thanks to Sue, Tom and Priya for the cakes.") == ["Sue", "Tom", "Priya"]
+
+
+def test_an_unlisted_name_the_sentence_shows_is_a_person_but_a_place_is_not():
+    assert names("Have you met Okonkwo?") == ["Okonkwo"]
+    assert names("Thanks for coming, Okonkwo!") == ["Okonkwo"]
+    assert names("Thanks for coming, Ipswich!") == []
+    assert names("We walked all the way to Dunmore.") == []
+
+
+def test_a_speakers_name_starts_a_line_but_a_heading_does_not():
+    assert names("Okonkwo: see you at six.") == ["Okonkwo"]
+    assert names("Update: see you at six.") == []
+
+
+def test_a_name_inside_an_address_names_the_street():
+    assert names("Deliver to USS Jackson\nFPO AE 12345") == []
+
+
+def test_the_shipped_tagger_knows_what_a_name_looks_like():
+    from tactful.engine.models.names import tagger
+    from tactful.engine.names import tagger_lexicon
+
+    model = tagger.load(tagger_lexicon)
+    assert model is not None and model.featuriser.likeness is not None
+    score = model.featuriser.likeness.score
+    assert score("okonkwo") > 0.5 > score("kitchen")
+    assert score("wroblewski") > score("lowestoft")
+
+
+def test_the_tagger_saves_its_name_likeness_with_its_weights(tmp_path):
+    import numpy as np
+
+    from tactful.engine.models.names import tagger
+
+    likeness = tagger.NameLikeness(np.ones(tagger.NGRAM_BUCKETS, dtype=np.float32), -1.0)
+    weights = np.zeros((tagger.BUCKETS, len(tagger.TAGS)), dtype=np.float32)
+    weights[5] = (0.5, -0.5, 0.25)
+    path = tmp_path / "weights.npz"
+    tagger.save(path, weights, np.zeros(3, dtype=np.float32), likeness)
+    data = np.load(path)
+    assert list(data["rows"]) == [5]
+    assert data["likeness"].shape == (tagger.NGRAM_BUCKETS,)
+    assert float(data["likeness_bias"][0]) == -1.0

@@ -136,3 +136,39 @@ def test_it_finds_a_numbered_road_with_a_flat_and_a_us_town_line():
 def test_a_count_of_things_or_a_made_up_state_is_not_an_address():
     assert flagged("We ran 12 Park Runs 10 times this year.", "address") == []
     assert flagged("Greetings from Leeds, UK 12345.", "address") == []
+
+
+def addresses(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_pii(text, ["address"])]
+
+
+def test_it_finds_a_po_box_and_military_mail_in_any_case():
+    assert addresses("Write to PO Box 1234 and we will reply.") == ["PO Box 1234"]
+    assert addresses("unit 1234 box 5678\napo ae 12345") == ["unit 1234 box 5678\napo ae 12345"]
+    assert addresses("USNV Hope\nFPO AP 12345") == ["USNV Hope\nFPO AP 12345"]
+
+
+def test_it_finds_a_lower_case_us_address_but_not_lower_case_words_and_numbers():
+    assert addresses("send it to 12 main st\nboston, ma 02115") == ["12 main st\nboston, ma 02115"]
+    assert addresses("we met 12 people\nin town, so 20000 thanks") == []
+
+
+def test_it_finds_a_town_line_with_the_comma_on_its_own_line():
+    assert addresses("Springfield\n, IL 62704") == ["Springfield\n, IL 62704"]
+
+
+def test_it_finds_a_house_number_before_a_street_with_no_street_word():
+    assert addresses("She lives at 12 3 Kossuth Str., Szeged.") == ["12 3 Kossuth Str., Szeged."]
+    assert addresses("Parcels go to 4521 Kossuth 12 now.") == ["4521 Kossuth 12"]
+
+
+def test_a_count_a_year_or_a_race_is_not_a_house_number():
+    assert addresses("We have 250 Volunteers 24 hours a day.") == []
+    assert addresses("In 2024 Oxfam raised 12 million.") == []
+    assert addresses("Our 2026 Fun Run 5k is on Sunday.") == []
+
+
+def test_a_street_corner_is_found_but_is_no_ones_home():
+    text = "Meet us at the corner of Mill Lane and Carr Street at 10."
+    assert addresses(text) == ["corner of Mill Lane and Carr Street"]
+    assert flagged(text, "address") == []

@@ -1,7 +1,8 @@
 """A small sequence tagger for people's names: hashed token features, BIO tags.
 
 Each token gets features from itself (lower-cased word, shape, prefix and suffix,
-membership of the first-name, surname, title, organisation and month lists) and
+membership of the first-name, surname, title, organisation, month and place lists,
+and, for a capitalised word no list holds, how much its letters look like a name's) and
 from its neighbours (their words and shapes, whether the word before is a title or
 a cue, whether the word after is an organisation word). A multinomial logistic
 regression scores O, B and I per token; a Viterbi pass over those scores, which
@@ -43,6 +44,7 @@ class Lexicon:
     stop: frozenset[str]
     ambiguous: frozenset[str]
     common: frozenset[str]  # common English words: a capitalised unknown word is a hint
+    places: frozenset[str] = frozenset()  # towns, counties, countries (lower case)
 
 
 def tokenise(text: str) -> list[tuple[str, int, int]]:
@@ -63,11 +65,41 @@ def _h(feature: str) -> int:
     return 1 + zlib.crc32(feature.encode("utf-8")) % (BUCKETS - 1)
 
 
+NGRAM_BUCKETS = 1 << 16
+
+
+def letter_grams(word: str) -> list[int]:
+    """Hashed letter pairs, triples and quadruples of a word, with its edges marked."""
+    w = "<" + word.lower() + ">"
+    out = {
+        1 + zlib.crc32(w[i : i + n].encode("utf-8")) % (NGRAM_BUCKETS - 1)
+        for n in (2, 3, 4)
+        for i in range(len(w) - n + 1)
+    }
+    return sorted(out)
+
+
+class NameLikeness:
+    """How much a word's letters look like a name's rather than an English word's or a
+    place's: a logistic regression over hashed letter n-grams, trained on the name lists
+    against common words and place names (``models/train_names.py``)."""
+
+    def __init__(self, weights: np.ndarray, bias: float) -> None:
+        self.weights = weights
+        self.bias = bias
+        self.score = lru_cache(maxsize=20_000)(self._score)
+
+    def _score(self, word: str) -> float:
+        z = float(self.weights[letter_grams(word)].sum()) + self.bias
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 class Featuriser:
     """Turns tokens into rows of hashed feature indices (the same code trains and runs)."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, likeness: NameLikeness | None = None) -> None:
         self.lex = lex
+        self.likeness = likeness
         self.word_features = lru_cache(maxsize=20_000)(self._word_features)
         self.side_features = lru_cache(maxsize=20_000)(self._side_features)
 
@@ -77,11 +109,14 @@ class Featuriser:
         flags = []
         for name, words in (("gf", lex.first), ("gl", lex.last), ("t", lex.titles),
                             ("org", lex.org), ("md", lex.months), ("stop", lex.stop),
-                            ("amb", lex.ambiguous), ("cw", lex.common)):  # fmt: skip
+                            ("amb", lex.ambiguous), ("cw", lex.common),
+                            ("pl", lex.places)):  # fmt: skip
             if low in words:
                 flags.append(name + ("C" if cap else "l"))
         if cap and not flags and low.isalpha():
             flags.append("unknown")
+            if self.likeness is not None:
+                flags.append("nl" + str(min(int(self.likeness.score(low) * 5), 4)))
         if "-" in low and all(p in lex.first or p in lex.last for p in low.split("-")):
             flags.append("ghyph")
         return flags
@@ -99,11 +134,30 @@ class Featuriser:
         feats += [side + "f=" + f for f in self._flags(word)]
         return tuple(_h(f) for f in feats)
 
+    def word_class(self, word: str) -> str:
+        """A coarse class of a word, for features that pair it with its neighbours."""
+        if not word[:1].isupper():
+            return "low" if word[:1].isalpha() else "other"
+        low = word.lower().rstrip(".")
+        if low in self.lex.first or low in self.lex.last:
+            return "name"
+        if low in self.lex.common or low in self.lex.stop:
+            return "word"
+        return "place" if low in self.lex.places else "cap"
+
+    def pairs(self, tokens: list[str], i: int) -> list[str]:
+        """The word before and the word after, each paired with this word's class."""
+        cls = self.word_class(tokens[i])
+        left = tokens[i - 1].lower() if i else "<s>"
+        right = tokens[i + 1].lower() if i + 1 < len(tokens) else "</s>"
+        return ["P1=" + left + "&" + cls, "N1=" + right + "&" + cls]
+
     def rows(self, tokens: list[str]) -> list[tuple[int, ...]]:
         n = len(tokens)
         out: list[tuple[int, ...]] = []
         for i, word in enumerate(tokens):
             row = list(self.word_features(word))
+            row.extend(_h(f) for f in self.pairs(tokens, i))
             prev = tokens[i - 1] if i else ""
             start = not prev or prev in SENTENCE_PUNCT
             if start:
@@ -138,15 +192,21 @@ def viterbi(rows: list[list[float]]) -> list[int]:
 
 
 class Tagger:
-    def __init__(self, weights: np.ndarray, bias: np.ndarray, lex: Lexicon) -> None:
+    def __init__(
+        self,
+        weights: np.ndarray,
+        bias: np.ndarray,
+        lex: Lexicon,
+        likeness: NameLikeness | None = None,
+    ) -> None:
         self.weights = weights
         self.bias = tuple(float(b) for b in bias)
-        self.featuriser = Featuriser(lex)
+        self.featuriser = Featuriser(lex, likeness)
         # the model is linear: a word's share of a token's score, in each position around
         # it, is summed once and cached, so tagging is a few additions per token
         self.word_score = lru_cache(maxsize=20_000)(self._word_score)
         self.side_score = lru_cache(maxsize=40_000)(self._side_score)
-        self.fixed_score = lru_cache(maxsize=256)(self._fixed_score)
+        self.fixed_score = lru_cache(maxsize=40_000)(self._fixed_score)
 
     def _sum(self, idx: tuple[int, ...]) -> tuple[float, float, float]:
         a, b, c = self.weights[list(idx)].sum(axis=0).tolist()
@@ -173,11 +233,15 @@ class Tagger:
         bo, bb, bi = self.bias
         out: list[list[float]] = []
         exp, log = math.exp, math.log
+        pairs = self.featuriser.pairs
         for i, word in enumerate(tokens):
             w, a, b, c, d = self.word_score(word), left1[i], right1[i], left2[i], right2[i]
             o = bo + w[0] + a[0] + b[0] + c[0] + d[0]
             g = bb + w[1] + a[1] + b[1] + c[1] + d[1]
             h = bi + w[2] + a[2] + b[2] + c[2] + d[2]
+            for feature in pairs(tokens, i):
+                e = fixed(feature)
+                o, g, h = o + e[0], g + e[1], h + e[2]
             if i == 0 or tokens[i - 1] in SENTENCE_PUNCT:
                 st = fixed("start&s=" + shape(word))
                 o, g, h = o + st[0], g + st[1], h + st[2]
@@ -214,10 +278,24 @@ class Tagger:
         return out, prob_in
 
 
-def save(path: Path, weights: np.ndarray, bias: np.ndarray) -> None:
+def save(
+    path: Path,
+    weights: np.ndarray,
+    bias: np.ndarray,
+    likeness: NameLikeness | None = None,
+) -> None:
     nz = np.flatnonzero(np.abs(weights).max(axis=1) > 1e-4)
+    rows, values = nz.astype(np.int32), weights[nz].astype(np.float16)
+    if likeness is None:
+        np.savez_compressed(path, rows=rows, values=values, bias=bias)
+        return
     np.savez_compressed(
-        path, rows=nz.astype(np.int32), values=weights[nz].astype(np.float16), bias=bias
+        path,
+        rows=rows,
+        values=values,
+        bias=bias,
+        likeness=likeness.weights.astype(np.float16),
+        likeness_bias=np.array([likeness.bias], dtype=np.float32),
     )
 
 
@@ -229,4 +307,9 @@ def load(lexicon: Callable[[], Lexicon]) -> Tagger | None:
     data = np.load(WEIGHTS)
     weights = np.zeros((BUCKETS, len(TAGS)), dtype=np.float32)
     weights[data["rows"]] = data["values"].astype(np.float32)
-    return Tagger(weights, data["bias"].astype(np.float32), lexicon())
+    likeness = None
+    if "likeness" in data.files:
+        likeness = NameLikeness(
+            data["likeness"].astype(np.float32), float(data["likeness_bias"][0])
+        )
+    return Tagger(weights, data["bias"].astype(np.float32), lexicon(), likeness)
