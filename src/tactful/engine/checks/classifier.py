@@ -13,6 +13,9 @@ harmless uses of rude-looking words through ("the Dick Whittington panto").
 A cheap n-gram gate (``models/toxicity/gate.npz``) decides first whether the
 transformer needs to read a text at all; it is set to pass on nearly every text
 the transformer would flag, so ordinary posts cost a fraction of a millisecond.
+When ``models/toxicity/ngrams.npz`` is there, a logistic regression per label over
+the same hashed n-grams is blended with the transformer's logit (weights chosen at
+training time, see ``train_toxicity.py``); the word-level cue helps on tweets.
 It is a statistical judgement: pair it with the ``lexicon`` rules for words
 that are never acceptable. Texts longer than the model's window are scored in
 chunks of whole sentences; the highest chunk decides. Without the model files the
@@ -127,15 +130,63 @@ def gate(folder: Path = MODEL_DIR) -> tuple[np.ndarray, float, float] | None:
         return coef, float(data["intercept"][0]), float(data["threshold"][0])
 
 
+@lru_cache(maxsize=64)
+def _hashed(text: str) -> tuple[np.ndarray, np.ndarray]:
+    # The gate and the n-gram heads read the same features of the same text.
+    from ..features import hashed
+
+    return hashed(text)
+
+
+@cache
+def ngram_heads(folder: Path = MODEL_DIR) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """(coef per label, intercept per label, blend weight per label), or None."""
+    path = folder / "ngrams.npz"
+    if not path.is_file():
+        return None
+    with np.load(path) as data:
+        return (
+            data["coef"].astype(np.float32),
+            data["intercept"].astype(np.float32),
+            data["weight"].astype(np.float32),
+        )
+
+
+def blend(
+    probs: np.ndarray,
+    texts: list[str],
+    heads: tuple[np.ndarray, np.ndarray, np.ndarray] | None,
+) -> np.ndarray:
+    """Mix the transformer's probabilities (one row per text) with the n-gram heads:
+    the mean of the two logits, the n-gram one weighted by ``weight``."""
+    if heads is None or not len(texts):
+        return probs
+    coef, intercept, weight = heads
+    ngram = np.empty((len(texts), coef.shape[0]), dtype=np.float32)
+    for i, text in enumerate(texts):
+        idx, val = _hashed(text)
+        ngram[i] = coef[:, idx] @ val + intercept
+    p = np.clip(probs.astype(np.float32), 1e-6, 1 - 1e-6)
+    z = (np.log(p / (1 - p)) + weight * ngram) / (1 + weight)
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+    return out.astype(np.float32)
+
+
+def probabilities(texts: list[str]) -> np.ndarray:
+    """The shipped model's probability for each label, one row per (raw) text."""
+    encoder = toxicity_encoder()
+    prepared = [prepare_social_text(t) or "." for t in texts]
+    out = [encoder.probabilities(prepared[i : i + BATCH]) for i in range(0, len(prepared), BATCH)]
+    return blend(np.concatenate(out), texts, ngram_heads())
+
+
 def gate_score(text: str) -> float | None:
     """The gate's estimate that the transformer would flag ``text`` (None without a gate)."""
     g = gate()
     if g is None:
         return None
-    from ..features import hashed
-
     coef, intercept, _ = g
-    idx, val = hashed(text)
+    idx, val = _hashed(text)
     z = float(np.dot(coef[idx], val)) + intercept
     return float(1.0 / (1.0 + np.exp(-z)))
 
@@ -156,12 +207,7 @@ def _all_scores(text: str, spans: tuple[tuple[int, int], ...]) -> np.ndarray:
     scores = np.zeros((len(spans), width), dtype=np.float32)
     todo = [i for i, (s, e) in enumerate(spans) if passes_gate(text[s:e])]
     if todo:
-        encoder = toxicity_encoder()
-        prepared = [prepare_social_text(text[spans[i][0] : spans[i][1]]) or "." for i in todo]
-        out = [
-            encoder.probabilities(prepared[i : i + BATCH]) for i in range(0, len(prepared), BATCH)
-        ]
-        scores[todo] = np.concatenate(out)
+        scores[todo] = probabilities([text[spans[i][0] : spans[i][1]] for i in todo])
     scores.setflags(write=False)
     return scores
 

@@ -8,6 +8,11 @@ training data (never the validation splits), then exports to ONNX and quantises
 to int8. Needs torch and transformers, which the engine itself never imports.
 
     python src/tactful/engine/models/train_toxicity.py --base DIR [--epochs 2]
+
+With ``--out DIR`` the new files go to a folder of their own, so the shipped set in
+``models/toxicity/`` is replaced only once the new one has been measured. Thresholds
+are chosen on the TweetEval rows of the tuning slice only; our own examples there are
+easy and would flatter the figure (their score is printed separately).
 """
 
 from __future__ import annotations
@@ -77,17 +82,21 @@ def read_extra() -> list[tuple[str, float, float]]:
 
 
 def build_examples(seed: int, davidson_offensive_cap: int) -> tuple[list, list]:
-    """(train, tune) lists of (text, offensive, hate); MISSING marks an unknown label."""
+    """(train, tune) lists of (text, offensive, hate); MISSING marks an unknown label.
+    Tuning rows carry a fourth item, their source ("tweeteval" or "extra")."""
     rng = random.Random(seed)
     train: list[tuple[str, float, float]] = []
-    tune: list[tuple[str, float, float]] = []
+    tune: list[tuple[str, float, float, str]] = []
     for task in ("offensive", "hate"):
         rows = read_tweeteval(task, "train")
         rng.shuffle(rows)
         cut = len(rows) // 10
         for i, (text, y) in enumerate(rows):
             item = (text, float(y), MISSING) if task == "offensive" else (text, MISSING, float(y))
-            (tune if i < cut else train).append(item)
+            if i < cut:
+                tune.append((*item, "tweeteval"))
+            else:
+                train.append(item)
     davidson = [r for r in read_davidson() if not is_davidson_holdout(r[0])]
     rng.shuffle(davidson)
     kept_offensive = 0
@@ -102,7 +111,7 @@ def build_examples(seed: int, davidson_offensive_cap: int) -> tuple[list, list]:
     extra = read_extra()
     rng.shuffle(extra)
     cut = len(extra) // 5
-    tune.extend(extra[:cut])
+    tune.extend((*row, "extra") for row in extra[:cut])
     train.extend(extra[cut:] * 3)  # few but on-domain: seen three times an epoch
     rng.shuffle(train)
     return train, tune
@@ -121,24 +130,59 @@ def main() -> None:
     parser.add_argument("--davidson-offensive-cap", type=int, default=4000)
     parser.add_argument("--limit-steps", type=int, default=0, help="stop early (speed test)")
     parser.add_argument(
+        "--eval-every", type=int, default=0, help="tune and checkpoint every N steps"
+    )
+    parser.add_argument(
+        "--stop-by", type=float, default=0.0, help="Unix time to stop training by (keeps the best)"
+    )
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the exported set")
+    parser.add_argument(
         "--work", type=Path, default=Path(tempfile.gettempdir()) / "tactful-toxicity"
     )
     parser.add_argument("--export-only", action="store_true", help="re-export WORK/model.pt")
+    parser.add_argument("--no-ngrams", action="store_true", help="no n-gram heads to blend")
+    parser.add_argument("--init", type=Path, help="start from this state dict (a second stage)")
+    parser.add_argument(
+        "--offensive-only",
+        action="store_true",
+        help="train on TweetEval offensive and our own examples only (a second stage)",
+    )
+    parser.add_argument(
+        "--ngram-labels", default="offensive", help="labels that may blend in an n-gram head"
+    )
+    parser.add_argument(
+        "--ngrams-only", action="store_true", help="refit the n-gram heads of the set in OUT"
+    )
     args = parser.parse_args()
     if not shared_data().is_dir():
         sys.exit(f"shared data folder not found at {shared_data()}; set TACTFUL_SHARED_DATA")
+    if args.ngrams_only:
+        train, tune = build_examples(args.seed, args.davidson_offensive_cap)
+        meta = json.loads((args.out / "meta.json").read_text(encoding="utf-8"))
+        meta.update(
+            fit_ngrams(train, tune, args.out, int(meta["max_length"]), args.ngram_labels.split(","))
+        )
+        (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(meta, indent=2), flush=True)
+        return
 
     import torch
 
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     train, tune = build_examples(args.seed, args.davidson_offensive_cap)
+    if args.offensive_only:
+        own = {row[0] for row in read_extra()}
+        train = [r for r in train if r[0] in own or (r[1] >= 0 and r[2] == MISSING)]
     print(f"train {len(train)} tune {len(tune)}", flush=True)
     model, tokenizer = build_model(args.base, torch)
+    if args.init:
+        model.load_state_dict(torch.load(args.init))
     started = time.time()
     args.work.mkdir(parents=True, exist_ok=True)
     if args.export_only:
-        model.load_state_dict(torch.load(args.work / "model.pt"))
+        saved = args.work / "model.pt"
+        model.load_state_dict(torch.load(saved if saved.is_file() else args.work / "best.pt"))
     else:
         best, thresholds, tune_f1 = fit(model, tokenizer, train, tune, args, torch)
         print(f"training took {time.time() - started:.0f}s", flush=True)
@@ -147,7 +191,7 @@ def main() -> None:
     if args.export_only:
         thresholds, tune_f1 = choose_thresholds(model, tokenizer, tune, args, torch)
     export(model, args, torch)
-    shutil.copy(args.base / "tokenizer.json", OUT / "tokenizer.json")
+    shutil.copy(args.base / "tokenizer.json", args.out / "tokenizer.json")
     meta = {
         "labels": list(LABELS),
         "thresholds": thresholds,
@@ -159,11 +203,16 @@ def main() -> None:
         "lr": args.lr,
         "seed": args.seed,
         "training_seconds": round(time.time() - started),
-        "steps": args.limit_steps or None,
+        "steps": getattr(args, "steps_done", None) or args.limit_steps or None,
+        "threshold_rows": "TweetEval rows of the tuning slice",
         "frozen_layers": args.frozen_layers,
         "batch": args.batch,
     }
-    (OUT / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    if args.init:
+        meta["second_stage"] = {"offensive_only": args.offensive_only}
+    if not args.no_ngrams:
+        meta.update(fit_ngrams(train, tune, args.out, args.max_len, args.ngram_labels.split(",")))
+    (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(meta, indent=2), flush=True)
 
 
@@ -231,6 +280,8 @@ def fit(model, tokenizer, train, tune, args, torch):  # type: ignore[no-untyped-
     )
     best, best_f1, step, t0 = None, -1.0, 0, time.time()
     chosen: tuple[dict, dict] = ({}, {})
+    every = args.eval_every or steps_per_epoch
+    print(f"{total} steps, {steps_per_epoch} an epoch, tuning every {every}", flush=True)
     while step < total:
         model.train()
         for idx in batches(train, args.batch, rng, shuffle=True):
@@ -249,15 +300,21 @@ def fit(model, tokenizer, train, tune, args, torch):  # type: ignore[no-untyped-
             if step % 25 == 0:
                 rate = (time.time() - t0) / step
                 print(f"step {step}/{total} loss {loss.item():.3f} {rate:.2f}s/step", flush=True)
-            if step % steps_per_epoch == 0 or step >= total:
+            late = bool(args.stop_by) and time.time() >= args.stop_by
+            if step % every == 0 or step >= total or late:
                 thresholds, f1 = choose_thresholds(model, tokenizer, tune, args, torch)
                 print(f"step {step} tune macro-F1 {f1} thresholds {thresholds}", flush=True)
+                torch.save(model.state_dict(), args.work / f"step{step}.pt")
+                args.steps_done = step
                 if sum(f1.values()) > best_f1:
                     best_f1, chosen = sum(f1.values()), (thresholds, f1)
                     best = {k: v.detach().clone() for k, v in model.state_dict().items()}
+                    torch.save(best, args.work / "best.pt")
                 model.train()
-            if step >= total:
-                break
+            if late:
+                print(f"stopping at step {step}: past --stop-by", flush=True)
+            if step >= total or late:
+                return best, chosen[0], chosen[1]
     return best, chosen[0], chosen[1]
 
 
@@ -282,24 +339,112 @@ def macro_f1(y: np.ndarray, pred: np.ndarray) -> float:
 
 
 def choose_thresholds(model, tokenizer, tune, args, torch):  # type: ignore[no-untyped-def]
+    """Thresholds for the best macro-F1 on the TweetEval rows of ``tune``; the score
+    of our own tuning examples at those thresholds is printed, not optimised."""
     probs = predict(model, tokenizer, tune, args, torch)
+    public = np.array([r[3] == "tweeteval" for r in tune])
     thresholds, scores = {}, {}
     for j, label in enumerate(LABELS):
         y = np.array([r[1 + j] for r in tune])
-        known = y >= 0
+        known = (y >= 0) & public
         grid = [
             (macro_f1(y[known], (probs[known, j] >= t).astype(int)), t)
             for t in np.arange(0.2, 0.81, 0.02)
         ]
         f1, t = max(grid)
         thresholds[label], scores[label] = round(float(t), 2), round(f1, 4)
+        own = (y >= 0) & ~public
+        if own.any():
+            hits = ((probs[own, j] >= t) == (y[own] >= 0.5)).mean()
+            print(f"  own examples, {label}: {hits:.3f} accuracy at {t:.2f}", flush=True)
     return thresholds, scores
+
+
+def fit_ngrams(train: list, tune: list, folder: Path, max_len: int, blended: list[str]) -> dict:
+    """Fit a logistic regression per label on hashed n-grams (``engine.features``) and
+    choose its blend weight with the exported transformer in ``folder`` and each label's
+    threshold, all on the TweetEval rows of the tuning slice; labels not in ``blended``
+    keep the transformer alone (only their threshold is chosen). Writes ``ngrams.npz``
+    (removed when blending helps neither label); returns the entries for meta.json."""
+    from sklearn.linear_model import LogisticRegression
+
+    from tactful.engine.checks.classifier import blend
+    from tactful.engine.encoder import TextEncoder
+    from tactful.engine.models.train_toxicity_gate import features
+
+    started = time.time()
+    encoder = TextEncoder(folder, max_len)
+    texts = [r[0] for r in tune]
+    prepared = [prepare_social_text(t) or "." for t in texts]
+    order = sorted(range(len(prepared)), key=lambda i: len(prepared[i]))
+    probs = np.zeros((len(texts), len(LABELS)), dtype=np.float32)
+    for k in range(0, len(order), 64):
+        idx = order[k : k + 64]
+        probs[idx] = encoder.probabilities([prepared[i] for i in idx])
+    x_train = features([r[0] for r in train])
+    public = np.array([r[3] == "tweeteval" for r in tune])
+    grid = np.arange(0.2, 0.81, 0.02)
+    coefs, intercepts, weights = [], [], []
+    thresholds: dict[str, float] = {}
+    scores: dict[str, float] = {}
+    alone: dict[str, float] = {}
+    settings: dict[str, dict | None] = {}
+    for j, label in enumerate(LABELS):
+        y = np.array([r[1 + j] for r in train])
+        y_tune = np.array([r[1 + j] for r in tune])
+        known = (y_tune >= 0) & public
+        best: tuple = (-1.0,)
+        for c in (4.0, 16.0) if label in blended else (0.0,):
+            coef, intercept = np.zeros(x_train.shape[1], dtype=np.float16), np.float32(0.0)
+            if c:
+                lr = LogisticRegression(C=c, max_iter=3000).fit(x_train[y >= 0], y[y >= 0])
+                coef, intercept = lr.coef_[0].astype(np.float16), np.float32(lr.intercept_[0])
+            for w in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5) if c else (0.0,):
+                heads = (coef.astype(np.float32)[None], np.array([intercept]), np.array([w]))
+                p = blend(
+                    probs[known, j : j + 1],
+                    [t for t, k in zip(texts, known, strict=True) if k],
+                    heads,
+                )
+                for t in grid:
+                    f1 = macro_f1(y_tune[known], (p[:, 0] >= t).astype(int))
+                    # ties go to the smaller weight, then the lower threshold
+                    if f1 > best[0] + 1e-9:
+                        best = (f1, c, w, round(float(t), 2), coef, intercept)
+                    if w == 0.0 and f1 > alone.get(label, -1.0):
+                        alone[label] = round(f1, 4)
+        f1, c, w, t, coef, intercept = best
+        coefs.append(coef if w else np.zeros_like(coef))
+        intercepts.append(intercept if w else np.float32(0.0))
+        weights.append(w)
+        thresholds[label], scores[label] = t, round(f1, 4)
+        settings[label] = {"C": c, "weight": w} if w else None
+        print(
+            f"{label}: transformer alone {alone[label]}, blended {scores[label]} {settings[label]}"
+        )
+    path = folder / "ngrams.npz"
+    if any(weights):
+        np.savez_compressed(
+            path,
+            coef=np.stack(coefs),
+            intercept=np.array(intercepts, dtype=np.float32),
+            weight=np.array(weights, dtype=np.float32),
+        )
+    elif path.is_file():
+        path.unlink()
+    print(f"n-gram heads took {time.time() - started:.0f}s", flush=True)
+    return {
+        "thresholds": thresholds,
+        "tune_macro_f1": scores,
+        "tune_macro_f1_transformer_alone": alone,
+        "ngram_blend": settings if any(weights) else None,
+    }
 
 
 def export(model, args, torch) -> None:  # type: ignore[no-untyped-def]
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    OUT.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
     args.work.mkdir(parents=True, exist_ok=True)
     model.eval()
     raw = args.work / "model-fp32.onnx"
@@ -318,7 +463,7 @@ def export(model, args, torch) -> None:  # type: ignore[no-untyped-def]
         opset_version=17,
         dynamo=False,
     )
-    quantize_dynamic(str(raw), str(OUT / "model.onnx"), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(raw), str(args.out / "model.onnx"), weight_type=QuantType.QInt8)
 
 
 if __name__ == "__main__":

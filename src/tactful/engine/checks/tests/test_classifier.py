@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tactful.engine.checks import build_check, classifier
@@ -15,6 +16,7 @@ from tactful.engine.checks.classifier import (
     toxicity_encoder,
 )
 from tactful.engine.encoder import TextEncoder
+from tactful.engine.features import DIMENSIONS, hashed
 from tactful.engine.text import Document
 from tactful.engine.yamlfile import PolicyFileError
 
@@ -114,3 +116,36 @@ def test_offensive_rule_defers_to_a_confident_hate_score_but_keeps_plain_insults
     assert _hits(group_attack, unless_label="hate", unless_threshold=0.8) == []
     insult = "Shut up you stupid idiot, nobody asked for your opinion."
     assert _hits(insult, unless_label="hate", unless_threshold=0.8)
+
+
+def test_blend_leaves_scores_alone_without_heads_or_weight() -> None:
+    probs = np.array([[0.2, 0.7], [0.9, 0.1]], dtype=np.float32)
+    texts = ["a kind word", "a rude word"]
+    assert np.allclose(classifier.blend(probs, texts, None), probs)
+    coef = np.zeros((2, DIMENSIONS), dtype=np.float32)
+    heads = (coef, np.array([5.0, 5.0], dtype=np.float32), np.zeros(2, dtype=np.float32))
+    assert np.allclose(classifier.blend(probs, texts, heads), probs, atol=1e-5)
+
+
+def test_blend_moves_the_score_towards_the_ngram_head() -> None:
+    probs = np.array([[0.5, 0.5], [0.5, 0.5]], dtype=np.float32)
+    texts = ["you absolute muppet", "lovely cake sale"]
+    coef = np.zeros((2, DIMENSIONS), dtype=np.float32)
+    idx, _ = hashed("muppet")
+    coef[0, idx] = 20.0  # the offensive head dislikes one word; the hate head is flat
+    heads = (coef, np.zeros(2, dtype=np.float32), np.array([1.0, 1.0], dtype=np.float32))
+    out = classifier.blend(probs, texts, heads)
+    assert out[0, 0] > 0.9  # pushed up by the word
+    assert out[1, 0] == pytest.approx(0.5, abs=1e-5)  # no such word: unchanged
+    assert out[:, 1] == pytest.approx([0.5, 0.5], abs=1e-5)
+
+
+def test_shipped_ngram_heads_match_the_model_labels() -> None:
+    heads = classifier.ngram_heads()
+    if heads is None:
+        pytest.skip("no n-gram heads shipped")
+    coef, intercept, weight = heads
+    labels = classifier.model_meta()["labels"]
+    assert coef.shape == (len(labels), DIMENSIONS)
+    assert intercept.shape == weight.shape == (len(labels),)
+    assert (weight >= 0).all() and weight.any()
