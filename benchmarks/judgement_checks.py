@@ -1,6 +1,14 @@
 """Speed and flag rates of the judgement rules (politics, defamation, commercial,
 opinion, unsafe and unlawful activity, discrimination, criticism of partners).
 
+    python benchmarks/judgement_checks.py [--heads]
+
+``--heads`` prints, for each head of the judgement model in use, its precision and
+recall on the DEVELOPMENT part of data/labelled/outbound.jsonl (posts whose policy
+enforces the category; held-out posts are never read) and how many clean
+development posts any head flags. The model never trains on these posts, so this
+is the honest check of a threshold before it ships.
+
 Prints figures, asserts nothing. Speed is measured on charity-style posts of about
 280 characters. Flag rates use the public labelled data in TACTFUL_SHARED_DATA
 (default ../shared/data): how often each rule fires on text it should mostly leave
@@ -20,6 +28,11 @@ from tactful.engine.rules import builtin_rule
 from tactful.engine.text import Document
 
 RULES = [
+    "defamation.allegation_model",
+    "commercial.commercial_model",
+    "discrimination.discrimination_model",
+    "safety.unlawful_activity_model",
+    "claims.unsourced_statistic_model",
     "politics.party_politics",
     "defamation.allegation",
     "commercial.endorsement",
@@ -111,7 +124,59 @@ def bench_flag_rates(data: Path) -> None:
         _rates("tweets to brands", [r[1] for r in rows2])
 
 
+def bench_heads() -> None:
+    """Every head in use, on the development part of the labelled posts."""
+    import json
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_outbound import LABELLED, is_held_out  # the split the benchmark uses
+
+    from tactful.engine import load_policy
+    from tactful.engine.checks.judgement import judgement_model
+    from tactful.engine.policy import BUILTIN_IDS
+
+    model = judgement_model()
+    if model is None:
+        print("judgement weights not built", file=sys.stderr)
+        return
+    enforced: dict[str, set[str]] = {}
+    for pid in BUILTIN_IDS:
+        policy = load_policy(pid)
+        enforced[pid] = {r.rule.category for c in policy.clauses for r in c.rules}
+    posts = [json.loads(line) for line in LABELLED.read_text().splitlines() if line.strip()]
+    dev = [p for p in posts if not is_held_out(p["id"])]
+    from tactful.engine.text import fold
+
+    scores = [model.scores(fold(p["text"]).text, p["text"]) for p in dev]
+    flagged_clean: set[str] = set()
+    print(f"heads on the development part ({len(dev)} posts):")
+    print(f"  {'head':22} {'thr':>5} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>5} {'R':>5}")
+    for j, cat in enumerate(model.categories):
+        thr = float(model.thresholds[j])
+        if thr >= 1.0:
+            continue
+        tp = fp = fn = 0
+        for p, s in zip(dev, scores, strict=True):
+            if cat not in enforced.get(p["policy"], set()):
+                continue
+            want = cat in p["expected"]["categories"]
+            got = float(s[j]) >= thr
+            tp += want and got
+            fp += got and not want
+            fn += want and not got
+            if got and not p["expected"]["categories"]:
+                flagged_clean.add(p["id"])
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        print(f"  {cat:22} {thr:5.2f} {tp:4d} {fp:4d} {fn:4d} {prec:5.2f} {rec:5.2f}")
+    clean = sum(1 for p in dev if not p["expected"]["categories"])
+    print(f"  clean development posts flagged by any head: {len(flagged_clean)}/{clean}")
+
+
 def main() -> None:
+    if "--heads" in sys.argv[1:]:
+        bench_heads()
+        return
     bench_speed()
     data = Path(os.environ.get("TACTFUL_SHARED_DATA", _root().parent / "shared" / "data"))
     if not data.is_dir():

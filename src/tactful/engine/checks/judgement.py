@@ -2,16 +2,18 @@
 
 Phrase rules catch the wordings someone foresaw; this check catches the same kind
 of post phrased another way. One logistic-regression head per category reads
-hashed word, word-pair and character n-grams of the folded draft (``engine/models/
-judgement/``, trained on the project's own labelled UK charity posts). When the
+hashed word 1- to 3-grams, character n-grams and a few shape cues of the draft
+(someone named, the first word of each sentence, a percentage, a link), trained
+on the project's own labelled UK charity posts (``engine/models/judgement/``). When the
 whole draft scores at or above the head's threshold the check points at the
 sentence that scores highest, so the author sees where the problem is.
 
 The thresholds were chosen by cross-validation to favour precision: a head stays
 quiet unless it is fairly sure, so pair each model rule with the phrase rule for
 the same category (the model adds recall; the phrase rule stays the backbone).
-Heads that could not reach the precision target when trained are switched off
-and the check stays silent for them, as it does when the weights are missing.
+Heads that could not reach the precision target when trained, or that no shipped
+rule reads, are switched off: the check stays silent for them unless the rule
+gives its own ``threshold``, as it does when the weights are missing.
 
 Params: ``category`` (one of the judgement categories the model was trained on),
 ``threshold`` (0 to 1; by default the one chosen at training time), ``min_letters``
@@ -39,6 +41,7 @@ JUDGEMENT_CATEGORIES: tuple[str, ...] = (
     "party_politics", "defamation", "unsafe_activity", "unlawful_activity",
     "criticism_of_partners", "confidentiality", "commercial", "personal_opinion",
     "unverified_claim", "third_party_label", "high_profile", "harassment", "copyright",
+    "discrimination",
 )  # fmt: skip
 MAX_FEATURE_CHARS = 2000  # the rest of a longer text is not scored
 MAX_SENTENCES = 12  # sentences scored to place the hit; later ones are not
@@ -51,6 +54,16 @@ LINK = re.compile(
 HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 NUMBER = re.compile(r"\d[\d,.:]*")
 CHAR_SIZES = (3, 4, 5)
+# Shape cues read on the original (not folded) text.
+NAMED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+|(?<=[a-z,;:] )[A-Z]{2,}\b")
+PERCENT = re.compile(r"\d\s*(?:%|per ?cent\b)", re.IGNORECASE)
+RATIO = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|nine)\s+(?:in|out of)\s+(?:\d+|two|three|four|five|ten)\b",
+    re.IGNORECASE,
+)
+DIGIT = re.compile(r"\d")
+MONEY = re.compile(r"[£$€]\s?\d")
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\W*([A-Za-z']+)")
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _BASE = np.uint64(1_000_003)
 
@@ -61,14 +74,42 @@ def _mix(h: np.ndarray, salt: int) -> np.ndarray:
     return x ^ (x >> np.uint64(31))
 
 
-def feature_hashes(folded: str) -> np.ndarray:
+def shape_cues(original: str) -> list[str]:
+    """A few cues about the shape of the draft that n-grams miss: someone named in
+    the middle of a sentence, the word each sentence opens with (an order such as
+    "Grab", "Avoid", "Don't"), a percentage or "1 in 4", money, a link, a handle,
+    a question or an exclamation."""
+    text = original[:MAX_FEATURE_CHARS]
+    cues = [f"^{m.lower()}" for m in SENTENCE_START.findall(text)[:MAX_SENTENCES]]
+    named = len(NAMED.findall(text))
+    if named:
+        cues.append("#named")
+        if named >= 3:
+            cues.append("#named3")
+    for cue, found in (
+        ("#percent", PERCENT.search(text)),
+        ("#ratio", RATIO.search(text)),
+        ("#money", MONEY.search(text)),
+        ("#digit", DIGIT.search(text)),
+        ("#link", "http" in text or "www." in text),
+        ("#handle", "@" in text),
+        ("#question", "?" in text),
+        ("#exclaim", "!" in text),
+    ):
+        if found:
+            cues.append(cue)
+    return cues
+
+
+def feature_hashes(folded: str, original: str | None = None, trigrams: bool = True) -> np.ndarray:
     """64-bit hashes of every n-gram of an already folded (lower-cased) text.
 
-    Words and word pairs catch phrasing ("vote for", "rip-off"); character 3- to
-    5-grams inside words (padded with < and >) catch endings and misspellings.
-    Words are hashed with CRC-32, character n-grams with a polynomial over code
-    points (both stable across processes), in numpy, so a post costs tens of
-    microseconds."""
+    Words, word pairs and word triples catch phrasing ("vote for", "rip-off",
+    "no questions asked"); character 3- to 5-grams inside words (padded with < and
+    >) catch endings and misspellings; when ``original`` is given its shape cues
+    (``shape_cues``) are added. Words are hashed with CRC-32, character n-grams
+    with a polynomial over code points (both stable across processes), in numpy,
+    so a post costs tens of microseconds."""
     text = folded[:MAX_FEATURE_CHARS]
     if "." in text or "/" in text:
         text = LINK.sub(" xxlink ", text)
@@ -76,12 +117,19 @@ def feature_hashes(folded: str) -> np.ndarray:
         text = HANDLE.sub(" xxhandle ", text)
     text = NUMBER.sub("0", text)
     words = WORD.findall(text)
+    cues = shape_cues(original) if original is not None else []
+    parts = []
+    if cues:
+        cue_h = np.fromiter((zlib.crc32(c.encode("utf-8")) for c in cues), dtype=np.uint64)
+        parts.append(_mix(cue_h, 5))
     if not words:
-        return _mix(np.array([1], dtype=np.uint64), 7)
+        return np.concatenate([*parts, _mix(np.array([1], dtype=np.uint64), 7)])
     word_h = np.fromiter(
         (zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words)
     )
-    parts = [_mix(word_h, 1), _mix(word_h[:-1] * _BASE + word_h[1:], 2)]
+    parts += [_mix(word_h, 1), _mix(word_h[:-1] * _BASE + word_h[1:], 2)]
+    if trigrams and len(words) >= 3:
+        parts.append(_mix((word_h[:-2] * _BASE + word_h[1:-1]) * _BASE + word_h[2:], 3))
     padded = " ".join(f"<{w}>" for w in words if len(w) >= 3)
     if len(padded) >= CHAR_SIZES[0]:
         codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
@@ -97,9 +145,13 @@ def feature_hashes(folded: str) -> np.ndarray:
     return np.concatenate(parts)
 
 
-def featurise(folded: str, dimensions: int) -> tuple[np.ndarray, np.ndarray]:
-    """Bucket indices and weights (log counts, L2-normalised) for one folded text."""
-    buckets = (feature_hashes(folded) & np.uint64(dimensions - 1)).astype(np.int64)
+def featurise(
+    folded: str, dimensions: int, original: str | None = None, trigrams: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
+    """Bucket indices and weights (log counts, L2-normalised) for one folded text
+    (with the shape cues of ``original`` when it is given)."""
+    hashes = feature_hashes(folded, original, trigrams)
+    buckets = (hashes & np.uint64(dimensions - 1)).astype(np.int64)
     idx, counts = np.unique(buckets, return_counts=True)
     val = (1.0 + np.log(counts)).astype(np.float32)
     return idx, val / (float(np.sqrt(np.dot(val, val))) or 1.0)
@@ -117,11 +169,19 @@ class JudgementModel:
             self.bias = data["bias"].astype(np.float32)
             self.thresholds = data["thresholds"].astype(np.float32)
             self.categories = [str(c) for c in data["categories"]]
+            # "ngrams-2" (word 1-3 grams and shape cues); older files used word 1-2 grams only
+            self.features = str(data["features"]) if "features" in data else "ngrams-1"
         self.dimensions = int(self.weights.shape[0])
 
-    def scores(self, folded: str) -> np.ndarray:
-        """The probability of every category for one folded text."""
-        idx, val = featurise(folded, self.dimensions)
+    def scores(self, folded: str, original: str | None = None) -> np.ndarray:
+        """The probability of every category for one folded text (``original``,
+        the same text before folding, gives the shape cues)."""
+        if self.features == "ngrams-1":
+            idx, val = featurise(folded, self.dimensions, trigrams=False)
+        else:
+            idx, val = featurise(
+                folded, self.dimensions, original if original is not None else folded
+            )
         z = val @ self.weights[idx] + self.bias
         out: np.ndarray = 1.0 / (1.0 + np.exp(-z))
         return out
@@ -135,13 +195,31 @@ def judgement_model(path: Path = MODEL_PATH) -> JudgementModel | None:
 
 
 @lru_cache(maxsize=64)
-def _scores(folded: str) -> np.ndarray:
+def _scores(folded: str, original: str) -> np.ndarray:
     # Every judgement rule of a policy reads the same draft: one pass serves them all.
     model = judgement_model()
     assert model is not None
-    scores = model.scores(folded)
+    scores = model.scores(folded, original)
     scores.setflags(write=False)
     return scores
+
+
+@lru_cache(maxsize=16)
+def _sentence_scores(text: str) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """The first sentences of ``text`` and every head's score for each: worked out
+    once per draft however many judgement rules flag it."""
+    spans = sentence_spans(text)[:MAX_SENTENCES]
+    if len(spans) <= 1:
+        return spans, np.zeros((len(spans), 0), dtype=np.float32)
+    model = judgement_model()
+    assert model is not None
+    rows = []
+    for start, end in spans:
+        part = text[start:end]
+        rows.append(model.scores(fold(part).text, part))
+    scores = np.vstack(rows)
+    scores.setflags(write=False)
+    return spans, scores
 
 
 def _has_letters(text: str, needed: int) -> bool:
@@ -156,6 +234,7 @@ class JudgementParams(BaseModel):
         "party_politics", "defamation", "unsafe_activity", "unlawful_activity",
         "criticism_of_partners", "confidentiality", "commercial", "personal_opinion",
         "unverified_claim", "third_party_label", "high_profile", "harassment", "copyright",
+        "discrimination",
     ]  # fmt: skip
     threshold: float | None = Field(default=None, gt=0.0, lt=1.0)
     min_letters: int = Field(default=8, ge=1, le=100)
@@ -190,11 +269,12 @@ class JudgementCheck(Check):
         if setup is None:
             return
         column, threshold = setup
-        if float(_scores(doc.folded.text[:MAX_FEATURE_CHARS])[column]) < threshold:
+        head = text[:MAX_FEATURE_CHARS]
+        if float(_scores(doc.folded.text[:MAX_FEATURE_CHARS], head)[column]) < threshold:
             return
-        spans = sentence_spans(text[:MAX_FEATURE_CHARS])[:MAX_SENTENCES]
+        spans, by_sentence = _sentence_scores(head)
         if len(spans) > 1:
-            best = max(spans, key=lambda se: float(_scores(fold(text[se[0] : se[1]]).text)[column]))
+            best = spans[int(np.argmax(by_sentence[:, column]))]
         else:
             best = spans[0] if spans else (0, len(text))
         yield Hit(best[0], best[1], message=self.p.message)

@@ -4,9 +4,10 @@
 
 Trains ONLY on data/labelled/outbound_train.jsonl (original posts written for
 training). data/labelled/outbound.jsonl is evaluation data and is never read here.
-Each head's threshold is the lowest one that reaches ``--precision`` on
-out-of-fold predictions (5-fold cross-validation, repeated with three shuffles);
-a head that cannot reach it with useful recall is switched off (threshold 1.0).
+Each head a shipped rule reads (``IN_USE``) gets the lowest threshold that reaches
+``--precision`` on out-of-fold predictions (5-fold cross-validation, repeated with
+two shuffles); a head that cannot reach it with useful recall is switched off
+(threshold 1.0), and heads no rule reads are fitted but left off.
 Writes engine/models/judgement/weights.npz (float16 weights, buckets x heads) and
 prints cross-validated precision and recall per head. scikit-learn is needed here
 only; the check kind runs on numpy.
@@ -30,23 +31,28 @@ ROOT = Path(__file__).resolve().parents[4]
 TRAIN = ROOT / "data" / "labelled" / "outbound_train.jsonl"
 OUT = Path(__file__).resolve().parent / "judgement" / "weights.npz"
 SEED = 20261121
+FEATURES = "ngrams-2"  # word 1-3 grams, character 3-5 grams and shape cues (checks/judgement.py)
 MIN_RECALL = 0.2  # below this at the precision target a head is switched off
-# Heads switched off after checking them on the development part of the evaluation
-# set and on everyday clean posts: they reached the precision target in
-# cross-validation but flag common clean wordings the training file has no
-# look-alikes for.
-SWITCHED_OFF = {
-    "party_politics": "flags any 'vote for' ('vote for your favourite bake') and 'register to vote'",
-    "commercial": "flags free resources and shopping lists ('all you need ... free at')",
-    "personal_opinion": "flags the organisation's own voice ('We believe no one should face cancer alone')",
-    "harassment": "flags complaint handling ('If you have a complaint, please message us')",
-    "defamation": "precision 0.83 on the development part (flags reports of crime and complaints)",
-}
+# Heads a shipped rule reads (`kind: judgement` in engine/rules): only these are
+# cross-validated and given a threshold.
+IN_USE = (
+    "defamation", "commercial", "discrimination", "unlawful_activity", "unverified_claim",
+    "unsafe_activity",
+)  # fmt: skip
+# Heads switched off by hand, with the reason (none now). Earlier models switched
+# off party_politics, commercial, personal_opinion, harassment and defamation for
+# flagging common clean wordings; commercial and defamation came back once the
+# training file had about 180 varied positives and clean look-alikes each, and the
+# others have no rule (see IN_USE).
+SWITCHED_OFF: dict[str, str] = {}
 
 # Thresholds raised by hand after checking the heads in use on the development part
-# of the evaluation set (precision there must reach 0.9): the cross-validated
-# threshold also flagged dev posts without the category.
-RAISED = {"unsafe_activity": 0.90, "unverified_claim": 0.86}
+# of the evaluation set (`python benchmarks/judgement_checks.py --heads`; held-out
+# posts are never read): the cross-validated threshold also flagged development
+# posts without the category. commercial 0.60 -> 0.80 (10 right, 3 wrong -> 9, 1 on
+# official posts), unlawful_activity 0.79 -> 0.85 (7, 2 -> 7, 1), unsafe_activity
+# 0.62 -> 0.90 (3, 1 -> 3, 0).
+RAISED = {"commercial": 0.80, "unlawful_activity": 0.85, "unsafe_activity": 0.90}
 
 
 def load(path: Path) -> tuple[list[str], np.ndarray]:
@@ -59,7 +65,7 @@ def load(path: Path) -> tuple[list[str], np.ndarray]:
 def matrix(texts: list[str], dimensions: int) -> sparse.csr_matrix:
     data, indices, indptr = [], [], [0]
     for t in texts:
-        idx, val = featurise(fold(t).text, dimensions)
+        idx, val = featurise(fold(t).text, dimensions, t)
         indices.append(idx)
         data.append(val)
         indptr.append(indptr[-1] + len(idx))
@@ -106,7 +112,7 @@ def main() -> None:
     ap.add_argument("--dimensions", type=int, default=1 << 17)
     ap.add_argument("--precision", type=float, default=0.9)
     ap.add_argument("--repeats", type=int, default=2)
-    ap.add_argument("--c", type=float, nargs="+", default=[4.0, 16.0, 64.0])
+    ap.add_argument("--c", type=float, nargs="+", default=[16.0, 64.0])
     a = ap.parse_args()
     texts, y = load(TRAIN)
     x = matrix(texts, a.dimensions)
@@ -120,6 +126,17 @@ def main() -> None:
     print(f"{'category':24} {'pos':>4} {'C':>5} {'thr':>5} {'cvP':>5} {'cvR':>5}")
     for j, cat in enumerate(JUDGEMENT_CATEGORIES):
         col = y[:, j]
+        if cat not in IN_USE:
+            # No rule reads this head: fitted for custom rules (which must give their
+            # own threshold), without the cross-validation that only sets a threshold.
+            model = head(a.c[-1]).fit(x, col)
+            weights[:, j] = model.coef_[0]
+            bias[j] = model.intercept_[0]
+            report[cat] = {"C": a.c[-1], "threshold": 1.0, "switched_off": "no rule uses it"}
+            print(
+                f"{cat:24} {int(col.sum()):>4} {a.c[-1]:>5g}  1.00  (no rule, not cross-validated)"
+            )
+            continue
         best = None
         for c in a.c:
             thr, prec, rec = pick_threshold(out_of_fold(x, col, c, a.repeats), col, a.precision)
@@ -127,6 +144,7 @@ def main() -> None:
                 best = (c, thr, prec, rec)
         assert best is not None
         c, thr, prec, rec = best
+        cv_thr = thr
         if rec < MIN_RECALL or cat in SWITCHED_OFF:
             thr = 1.0
         elif cat in RAISED:
@@ -135,10 +153,14 @@ def main() -> None:
         weights[:, j] = model.coef_[0]
         bias[j] = model.intercept_[0]
         thresholds[j] = thr
-        report[cat] = {"C": c, "threshold": thr, "cv_precision": prec, "cv_recall": rec}
+        report[cat] = {
+            "C": c, "threshold": thr, "cv_threshold": cv_thr, "cv_precision": prec, "cv_recall": rec
+        }  # fmt: skip
         if cat in SWITCHED_OFF:
             report[cat]["switched_off"] = SWITCHED_OFF[cat]
-        print(f"{cat:24} {int(col.sum()):>4} {c:>5g} {thr:>5.2f} {prec:>5.2f} {rec:>5.2f}")
+        print(
+            f"{cat:24} {int(col.sum()):>4} {c:>5g} {thr:>5.2f} {prec:>5.2f} {rec:>5.2f} (cv {cv_thr:.2f})"
+        )
     OUT.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         OUT,
@@ -146,6 +168,7 @@ def main() -> None:
         bias=bias,
         thresholds=thresholds,
         categories=np.array(JUDGEMENT_CATEGORIES),
+        features=np.array(FEATURES),
         report=np.array(json.dumps(report)),
     )
     print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")

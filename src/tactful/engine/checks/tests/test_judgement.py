@@ -8,10 +8,12 @@ from tactful.engine.checks.judgement import (
     JUDGEMENT_CATEGORIES,
     MODEL_PATH,
     JudgementCheck,
+    JudgementModel,
     JudgementParams,
     feature_hashes,
     featurise,
     judgement_model,
+    shape_cues,
 )
 from tactful.engine.text import Document, fold
 from tactful.engine.yamlfile import PolicyFileError
@@ -29,6 +31,38 @@ def test_features_are_the_same_in_every_process() -> None:
     b = feature_hashes(fold("Vote for us on Thursday!").text)
     assert np.array_equal(a, b)
     assert not np.array_equal(a, feature_hashes(fold("Come to our fun day on Thursday!").text))
+
+
+def test_shape_cues_see_a_named_target_a_percentage_and_sentence_openings() -> None:
+    cues = shape_cues("Avoid the garage run by Dave Smith. 40% of his customers get ripped off!")
+    assert {"^avoid", "#named", "#percent", "#exclaim"} <= set(cues)
+    plain = shape_cues("thank you all for coming to the coffee morning")
+    assert "#named" not in plain and "#percent" not in plain and plain[0] == "^thank"
+
+
+def test_word_triples_and_shape_cues_add_features() -> None:
+    text = "Jump the barrier, no questions asked."
+    folded = fold(text).text
+    pairs_only = feature_hashes(folded, trigrams=False)
+    assert len(feature_hashes(folded)) == len(pairs_only) + 4  # 6 words, 4 triples
+    assert len(feature_hashes(folded, text)) > len(feature_hashes(folded))
+
+
+def test_an_older_weights_file_without_triples_still_scores(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "old.npz"
+    weights = np.zeros((1 << 8, 2), dtype=np.float16)
+    weights[:, 1] = 1.0
+    np.savez(
+        path,
+        weights=weights,
+        bias=np.zeros(2, dtype=np.float32),
+        thresholds=np.array([0.5, 0.5], dtype=np.float32),
+        categories=np.array(["defamation", "commercial"]),
+    )
+    model = JudgementModel(path)
+    assert model.features == "ngrams-1"
+    scores = model.scores(fold("Our shop sells cakes").text, "Our shop sells cakes")
+    assert scores[0] == pytest.approx(0.5) and scores[1] > 0.5
 
 
 def test_features_are_l2_normalised_and_in_range() -> None:
@@ -100,3 +134,25 @@ def test_it_stays_silent_without_weights(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(judgement, "judgement_model", lambda path=None: None)
     text = "Challenge: see how long you can hold your breath under water, tag a friend!"
     assert hits("unsafe_activity", text) == []
+
+
+@needs_model
+def test_every_shipped_judgement_rule_reads_a_head_that_is_on() -> None:
+    from tactful.engine.rules import all_rule_ids, builtin_rule
+
+    model = judgement_model()
+    assert model is not None
+    rules = [builtin_rule(r).rule for r in all_rule_ids()]
+    categories = {r.params["category"] for r in rules if r.kind == "judgement"}
+    assert {"defamation", "commercial", "discrimination", "unlawful_activity"} <= categories
+    for category in categories:
+        assert model.thresholds[model.categories.index(category)] < 1.0, category
+
+
+@needs_model
+def test_it_tells_an_accusation_from_a_thank_you_to_the_same_business() -> None:
+    assert hits("defamation", "Quickfix Plumbing are crooks who rip off pensioners, avoid them.")
+    assert (
+        hits("defamation", "Thank you to Quickfix Plumbing for fixing the boiler at the hall.")
+        == []
+    )
