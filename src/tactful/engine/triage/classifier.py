@@ -6,6 +6,9 @@ Rebuilt by ``engine/models/train_triage.py`` into ``engine/models/triage/``:
   n-gram buckets that carry weight, see ``features.py``) and ``weights`` (one row per
   column, one column per category); ``embedding_weights`` (384 rows, for the
   sentence embedding); ``bias``, ``categories`` and ``safeguarding_threshold``.
+  Optionally a second, binary logistic regression over the same features that says
+  complaint or not: ``complaint_weights`` (one per column), ``complaint_embedding``,
+  ``complaint_bias`` and ``complaint_threshold``.
 - ``encoder/``: all-MiniLM-L6-v2 fine-tuned for triage (``export_triage_encoder.py``)
   as a statically quantised int8 ONNX sentence encoder (mean-pooled,
   L2-normalised), run through ``engine.encoder`` (onnxruntime + tokenizers).
@@ -35,6 +38,10 @@ ENCODER = MODELS / "encoder"
 MAX_TOKENS = 64
 ENCODER_THREADS = 2
 MAX_BATCH = 64
+# Categories the complaint-or-not model may overrule: the ones a complaint is
+# mistaken for. A safety category (safeguarding, security, abuse, crisis) and the
+# rest always keep the multinomial model's decision.
+YIELDS_TO_COMPLAINT = frozenset({"enquiry", "other", "praise"})
 
 
 @dataclass(frozen=True)
@@ -63,11 +70,32 @@ class Classifier:
                 if "embedding_weights" in data
                 else None
             )
+            # The complaint-or-not model rides along as one more output column.
+            self.complaint_threshold: float | None = None
+            if "complaint_weights" in data and self.embedding_weights is not None:
+                self.complaint_threshold = float(data["complaint_threshold"])
+                self.weights = np.hstack(
+                    [self.weights, data["complaint_weights"].astype(np.float32)[:, None]]
+                )
+                self.embedding_weights = np.hstack(
+                    [
+                        self.embedding_weights,
+                        data["complaint_embedding"].astype(np.float32)[:, None],
+                    ]
+                )
+                self.bias = np.append(self.bias, np.float32(data["complaint_bias"]))
         self.slot = np.full(DIMENSIONS, -1, dtype=np.int32)
         self.slot[columns] = np.arange(len(columns), dtype=np.int32)
         self._safeguarding = self.categories.index("safeguarding")
+        self._complaint = self.categories.index("complaint")
+        self._yields = [self.categories.index(c) for c in sorted(YIELDS_TO_COMPLAINT)]
         self.encoder = shared_encoder(encoder, MAX_TOKENS, ENCODER_THREADS)
         self.uses_encoder = self.embedding_weights is not None and self.encoder.is_available()
+        if not self.uses_encoder and self.complaint_threshold is not None:
+            # The complaint model was trained with the embedding; without it, drop it.
+            self.complaint_threshold = None
+            self.weights = self.weights[:, :-1]
+            self.bias = self.bias[:-1]
 
     def ngram_logits(self, text: str) -> np.ndarray:
         idx, val = hashed(text)
@@ -103,29 +131,57 @@ class Classifier:
         assert out is not None
         return out
 
-    def probabilities_many(self, texts: list[str]) -> np.ndarray:
+    def scores_many(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None]:
+        """Category probabilities (one row per text) and, if shipped, P(complaint or not)."""
+        n = len(self.categories)
         if not texts:
-            return np.zeros((0, len(self.categories)), dtype=np.float32)
+            return np.zeros((0, n), dtype=np.float32), None
         logits = np.vstack([self.ngram_logits(t) for t in texts])
         if self.uses_encoder:
             logits = logits + self.embed(texts) @ self.embedding_weights
-        return softmax(logits)
+        if self.complaint_threshold is None:
+            return softmax(logits), None
+        complaint = 1.0 / (1.0 + np.exp(-np.clip(logits[:, n], -50.0, 50.0)))
+        return softmax(logits[:, :n]), complaint
+
+    def probabilities_many(self, texts: list[str]) -> np.ndarray:
+        return self.scores_many(texts)[0]
 
     def predict_many(self, texts: list[str]) -> list[Prediction]:
-        return [self._decide(p) for p in self.probabilities_many(texts)]
+        probs, complaint = self.scores_many(texts)
+        if complaint is None:
+            return [self._decide(p, None) for p in probs]
+        return [self._decide(p, float(c)) for p, c in zip(probs, complaint, strict=True)]
 
     def predict(self, text: str) -> Prediction:
         return self.predict_many([text])[0]
 
-    def _decide(self, probs: np.ndarray) -> Prediction:
+    def choose(self, probs: np.ndarray, complaint: float | None) -> int:
+        """The category index for one message's probabilities (see ``_decide``)."""
         best = int(np.argmax(probs))
         # Missing a disclosure costs far more than a false alarm, so safeguarding
         # wins whenever it clears its own (lower) threshold.
         if probs[self._safeguarding] >= self.safeguarding_threshold:
-            best = self._safeguarding
+            return self._safeguarding
+        # The dedicated complaint-or-not model decides between complaint and the
+        # categories a complaint is mistaken for; it never overrules a safety category.
+        if (
+            complaint is not None
+            and self.complaint_threshold is not None
+            and best in self._yields
+            and complaint >= self.complaint_threshold
+        ):
+            return self._complaint
+        return best
+
+    def _decide(self, probs: np.ndarray, complaint: float | None) -> Prediction:
+        best = self.choose(probs, complaint)
+        confidence = float(probs[best])
+        if best == self._complaint and complaint is not None:
+            confidence = max(confidence, complaint)
         return Prediction(
             self.categories[best],
-            float(probs[best]),
+            confidence,
             {c: float(p) for c, p in zip(self.categories, probs, strict=True)},
         )
 

@@ -39,6 +39,16 @@ def is_held_out(key: str, percent: int = HOLDOUT_PERCENT) -> bool:
     return int.from_bytes(digest[:4], "big") % 100 < percent
 
 
+def is_tune(key: str) -> bool:
+    """The fixed tenth of each training part kept aside to choose epochs and thresholds.
+
+    Only ever applied to training rows (``is_held_out`` false): the held-out parts
+    stay out of every choice.
+    """
+    digest = hashlib.sha256(f"triage-tune:{key}".encode()).digest()
+    return digest[0] % 10 == 0
+
+
 def shared_data_dir() -> Path:
     return Path(os.environ.get("TACTFUL_SHARED_DATA", REPO.parent / "shared" / "data"))
 

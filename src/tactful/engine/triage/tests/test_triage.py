@@ -213,3 +213,71 @@ def test_jsonl_reports_a_pile_on_as_an_alert_after_the_results():
     assert all("alert" in a for a in alerts) and any(a["alert"] == "negativity" for a in alerts)
     quiet = list(triage_jsonl_lines([json.dumps(i) for i in calm], NO_LEAD))
     assert not any("alert" in o for o in quiet)
+
+
+def test_the_complaint_model_only_overrules_the_categories_a_complaint_is_mistaken_for():
+    import numpy as np
+
+    from tactful.engine.model import INBOUND_CATEGORIES
+    from tactful.engine.triage.classifier import YIELDS_TO_COMPLAINT, shared_classifier
+
+    model = shared_classifier()
+    assert model.complaint_threshold is not None, "the shipped set has a complaint model"
+    high = min(1.0, model.complaint_threshold + 0.05)
+    low = max(0.0, model.complaint_threshold - 0.05)
+    for category in INBOUND_CATEGORIES:
+        probs = np.full(len(model.categories), 0.01)
+        probs[model.categories.index(category)] = 0.9
+        chosen = model.categories[model.choose(probs, high)]
+        if category in YIELDS_TO_COMPLAINT:
+            assert chosen == "complaint"
+        else:
+            assert chosen == category
+        assert model.categories[model.choose(probs, low)] == category
+    # Safeguarding above its own threshold wins over a confident complaint model.
+    probs = np.full(len(model.categories), 0.01)
+    probs[model.categories.index("enquiry")] = 0.6
+    probs[model.categories.index("safeguarding")] = model.safeguarding_threshold
+    assert model.categories[model.choose(probs, 0.99)] == "safeguarding"
+
+
+def test_complaint_probabilities_are_the_same_alone_and_in_a_batch():
+    import numpy as np
+
+    from tactful.engine.triage.classifier import shared_classifier
+
+    texts = [
+        "Third time my parcel has gone missing and no one answers the phone",
+        "Could you tell me when the shop opens on Sunday?",
+        "Brilliant walk today, thanks to all the volunteers",
+    ] * 2
+    model = shared_classifier()
+    _, together = model.scores_many(texts)
+    assert together is not None
+    alone = np.concatenate([model.scores_many([t])[1] for t in texts])
+    assert np.abs(together - alone).max() < 1e-4
+    assert together[0] > together[1] and together[0] > together[2]
+
+
+def test_a_weights_file_without_a_complaint_model_still_loads(tmp_path):
+    import numpy as np
+
+    from tactful.engine.triage.classifier import WEIGHTS, Classifier
+
+    with np.load(WEIGHTS, allow_pickle=False) as data:
+        kept = {k: data[k] for k in data.files if not k.startswith("complaint_")}
+    np.savez(tmp_path / "weights.npz", **kept)
+    model = Classifier(weights=tmp_path / "weights.npz")
+    assert model.complaint_threshold is None
+    probs, complaint = model.scores_many(["When is the AGM?"])
+    assert complaint is None and probs.shape == (1, len(model.categories))
+    assert model.predict("When is the AGM?").category == "enquiry"
+
+
+def test_the_tuning_slice_is_a_fixed_tenth():
+    from tactful.engine.triage.datasets import is_tune
+
+    keys = [f"message-{i}" for i in range(5000)]
+    picked = [k for k in keys if is_tune(k)]
+    assert 400 < len(picked) < 600
+    assert picked == [k for k in keys if is_tune(k)]
