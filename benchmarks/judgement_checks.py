@@ -30,7 +30,6 @@ from tactful.engine.text import Document
 RULES = [
     "defamation.allegation_model",
     "commercial.commercial_model",
-    "discrimination.discrimination_model",
     "safety.unlawful_activity_model",
     "claims.unsourced_statistic_model",
     "politics.party_politics",
