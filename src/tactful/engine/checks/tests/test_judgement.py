@@ -104,14 +104,14 @@ def test_the_model_knows_every_category() -> None:
 
 
 @needs_model
-def test_it_flags_a_risky_stunt_and_points_at_the_worst_sentence() -> None:
+def test_it_flags_law_breaking_advice_and_points_at_the_worst_sentence() -> None:
     text = (
         "Our fun day is on Saturday at the rec. "
-        "Challenge: see how long you can hold your breath under water, tag a friend!"
+        "Honestly just take the bus without a ticket, the inspectors never get on after 7pm."
     )
-    found = hits("unsafe_activity", text)
+    found = hits("unlawful_activity", text)
     assert len(found) == 1
-    assert text[found[0].start : found[0].end].startswith("Challenge")
+    assert text[found[0].start : found[0].end].startswith("Honestly")
 
 
 @needs_model
@@ -123,9 +123,9 @@ def test_it_passes_a_clean_community_post() -> None:
 
 @needs_model
 def test_a_higher_threshold_silences_the_rule() -> None:
-    text = "Challenge: see how long you can hold your breath under water, tag a friend!"
-    assert hits("unsafe_activity", text)
-    assert hits("unsafe_activity", text, threshold=0.9999) == []
+    text = "Honestly just take the bus without a ticket, the inspectors never get on after 7pm."
+    assert hits("unlawful_activity", text)
+    assert hits("unlawful_activity", text, threshold=0.9999) == []
 
 
 def test_it_stays_silent_without_weights(monkeypatch: pytest.MonkeyPatch) -> None:
