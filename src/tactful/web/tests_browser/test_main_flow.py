@@ -1,17 +1,25 @@
 """The main flow in a real browser (Debian's chromium through Playwright): sign in,
 acknowledge, draft with a finding, fix it, submit, approve as another role, schedule,
-publish to the outbox, crisis on and off. Saves screenshots of the main pages."""
+publish to the outbox, crisis on and off. Takes screenshots of the main pages; they
+replace the ones in docs/screenshots only when TACTFUL_SCREENSHOTS=1 is set, so an
+ordinary test run leaves the working tree clean."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 CHROMIUM = os.environ.get("TACTFUL_CHROMIUM", "/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[4] / "docs" / "screenshots"
+DOC_SHOTS = Path(__file__).resolve().parents[4] / "docs" / "screenshots"
+SHOTS = (
+    DOC_SHOTS
+    if os.environ.get("TACTFUL_SCREENSHOTS") == "1"
+    else Path(tempfile.gettempdir()) / "tactful-screenshots"
+)
 
 pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason=f"no chromium at {CHROMIUM}")
 
