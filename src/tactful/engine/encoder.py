@@ -15,6 +15,7 @@ links and HTML entities are masked the way the public tweet data masks them.
 from __future__ import annotations
 
 import html
+import os
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,18 @@ RETWEET = regex.compile(r"^\s*RT\b:?\s*", regex.IGNORECASE)
 CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]+")
 SPACES = regex.compile(r"\s+")
 MAX_PREPARED_CHARS = 4000
+
+# onnxruntime 1.29 and later send usage events to Microsoft from Linux too (a DNS
+# lookup and an upload some seconds after the first session). Tactful phones nobody:
+# pyproject.toml keeps onnxruntime below 1.29, and these switches, set before the
+# first import, keep a newer one quiet as well (measured with strace on 1.31.1).
+ONNXRUNTIME_QUIET = {"ORT_DISABLE_TELEMETRY": "1", "ORT_TELEMETRY_DISABLED": "1"}
+
+
+def quiet_onnxruntime() -> None:
+    """Switch onnxruntime's telemetry off; call before onnxruntime is first imported."""
+    for name, value in ONNXRUNTIME_QUIET.items():
+        os.environ.setdefault(name, value)
 
 
 def prepare_social_text(text: str) -> str:
@@ -62,6 +75,7 @@ class TextEncoder:
     def _load(self) -> tuple[Any, Any]:
         with self._lock:
             if self._session is None or self._tokenizer is None:
+                quiet_onnxruntime()
                 import onnxruntime as ort
                 from tokenizers import Tokenizer
 

@@ -61,3 +61,28 @@ def test_probabilities_give_one_row_per_text_between_zero_and_one() -> None:
     assert probs.shape[0] == 3
     assert np.all((probs >= 0) & (probs <= 1))
     assert encoder.run([]).shape[0] == 0
+
+
+def test_onnxruntime_telemetry_is_switched_off_before_first_use() -> None:
+    # A fresh process, so the switches are not inherited from this one.
+    import subprocess
+    import sys
+
+    code = (
+        "import os\n"
+        "for k in ('ORT_DISABLE_TELEMETRY', 'ORT_TELEMETRY_DISABLED'): os.environ.pop(k, None)\n"
+        "from tactful.engine.encoder import quiet_onnxruntime\n"
+        "quiet_onnxruntime()\n"
+        "print(os.environ['ORT_DISABLE_TELEMETRY'], os.environ['ORT_TELEMETRY_DISABLED'])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["1", "1"]
+
+
+def test_the_installed_onnxruntime_predates_its_linux_telemetry() -> None:
+    # onnxruntime 1.29 added usage events sent to Microsoft from Linux; the pin in
+    # pyproject.toml keeps it out, and this fails if an environment slips past the pin.
+    from importlib.metadata import version
+
+    major, minor = (int(part) for part in version("onnxruntime").split(".")[:2])
+    assert (major, minor) < (1, 29)
