@@ -43,6 +43,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..encoder import TextEncoder, prepare_social_text, shared_encoder
 from ..text import Document, sentence_spans
 from .base import Check, Hit
+from .welcoming import is_welcoming
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "toxicity"
 LETTER = regex.compile(r"\p{L}")
@@ -61,6 +62,8 @@ class ClassifierParams(BaseModel):
     min_letters: int = Field(default=3, ge=1, le=100)
     unless_label: Literal["offensive", "hate"] | None = None
     unless_threshold: float | None = Field(default=None, gt=0.0, lt=1.0)
+    # Stay silent when the worst sentence welcomes or invites (checks/welcoming.py).
+    unless_welcoming: bool = False
     message: str | None = None
 
 
@@ -275,4 +278,6 @@ class ClassifierCheck(Check):
         sentences = [(s + a, s + b) for a, b in sentence_spans(text[s:e])]
         if len(sentences) > 1:
             s, e = worst_sentence(text, sentences, column)
+        if self.p.unless_welcoming and is_welcoming(text[s:e]):
+            return
         yield Hit(s, e, message=self.p.message)

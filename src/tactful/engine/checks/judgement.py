@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..text import Document, fold, sentence_spans
 from .base import Check, Hit
+from .welcoming import is_welcoming
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "judgement" / "weights.npz"
 JUDGEMENT_CATEGORIES: tuple[str, ...] = (
@@ -238,6 +239,8 @@ class JudgementParams(BaseModel):
     ]  # fmt: skip
     threshold: float | None = Field(default=None, gt=0.0, lt=1.0)
     min_letters: int = Field(default=8, ge=1, le=100)
+    # Stay silent when the worst sentence welcomes or invites (checks/welcoming.py).
+    unless_welcoming: bool = False
     message: str | None = None
 
 
@@ -277,4 +280,6 @@ class JudgementCheck(Check):
             best = spans[int(np.argmax(by_sentence[:, column]))]
         else:
             best = spans[0] if spans else (0, len(text))
+        if self.p.unless_welcoming and is_welcoming(text[best[0] : best[1]]):
+            return
         yield Hit(best[0], best[1], message=self.p.message)
