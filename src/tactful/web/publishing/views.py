@@ -192,11 +192,17 @@ def check_endpoint(request: HttpRequest, me: Person) -> JsonResponse:
         body = json.loads(request.body or b"{}")
     except ValueError:
         return JsonResponse({"error": "send JSON"}, status=400)
+    if not isinstance(body, dict):
+        return JsonResponse({"error": "send a JSON object"}, status=400)
     text = str(body.get("text", ""))[:10_000]
-    channel = Channel.objects.filter(
-        organisation=me.organisation, pk=body.get("channel") or 0
-    ).first()
-    media_ids = [m for m in body.get("media", []) if isinstance(m, int)][:20]
+    channel_id = body.get("channel") or 0
+    if isinstance(channel_id, bool) or not isinstance(channel_id, int):
+        return JsonResponse({"error": "channel must be a channel's number"}, status=400)
+    channel = Channel.objects.filter(organisation=me.organisation, pk=channel_id).first()
+    if channel_id and channel is None:
+        return JsonResponse({"error": f"no channel {channel_id} in this organisation"}, status=400)
+    media_list = body.get("media", [])
+    media_ids = [m for m in media_list if isinstance(m, int)][:20] if isinstance(media_list, list) else []
     media = list(MediaItem.objects.filter(organisation=me.organisation, pk__in=media_ids))
     result = check_text(
         me.organisation, text, author_role=me.role,

@@ -62,6 +62,27 @@ def test_the_live_check_endpoint_answers_json(team, client_for):
     assert r.json()["decision"] == "needs_changes"
 
 
+@pytest.mark.parametrize(
+    "body",
+    ['{"text": "Hello", "channel": "facebook"}', '{"text": "Hello", "channel": 999999}',
+     '["not", "an", "object"]', '{"text": "Hello", "channel": true}', "not json"],
+)  # fmt: skip
+def test_the_live_check_endpoint_refuses_a_bad_request_with_a_400(team, client_for, body):
+    r = client_for(team.volunteer).post(
+        "/o/test-charity/drafts/check/", body, content_type="application/json"
+    )
+    assert r.status_code == 400 and r.json()["error"]
+
+
+def test_the_live_check_endpoint_takes_a_channel_number(team, client_for):
+    r = client_for(team.volunteer).post(
+        "/o/test-charity/drafts/check/",
+        f'{{"text": "Vote Labour!", "channel": {team.channel.pk}}}',
+        content_type="application/json",
+    )
+    assert r.status_code == 200 and r.json()["decision"] == "needs_changes"
+
+
 def test_an_unknown_page_gets_the_plain_english_404(team, client_for):
     from django.test import override_settings
 
