@@ -60,9 +60,15 @@ def route_roles(policy: Policy, category: str) -> list[str]:
 
 
 def respond_by(policy: Policy, category: str, received: dt.datetime) -> str | None:
+    """When the reply is due: the route's own target, else at once for an urgent
+    category (a disclosure cannot wait for the 48-hour enquiry target), else the
+    policy's general response target."""
     route, _ = route_for(policy, category)
     hours = route.respond_within_hours if route and route.respond_within_hours else None
-    hours = hours or policy.response_target_hours
+    if hours is None and category in URGENT_CATEGORIES:
+        hours = 0
+    if hours is None:
+        hours = policy.response_target_hours
     if hours is None:
         return None
     due = received.astimezone(dt.UTC) + dt.timedelta(hours=hours)
