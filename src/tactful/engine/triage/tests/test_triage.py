@@ -281,3 +281,17 @@ def test_the_tuning_slice_is_a_fixed_tenth():
     picked = [k for k in keys if is_tune(k)]
     assert 400 < len(picked) < 600
     assert picked == [k for k in keys if is_tune(k)]
+
+
+def test_an_urgent_message_is_due_at_once_and_an_enquiry_within_the_target() -> None:
+    received = "2026-11-21T09:30:00Z"
+    urgent = triage(
+        "he checks my phone and only lets me have £10 a week and i'm scared to go home",
+        "new-baby-network", channel="facebook", kind="direct_message", received_at=received,
+    )  # fmt: skip
+    assert urgent.category == "safeguarding" and urgent.respond_by == received
+    enquiry = triage(
+        "What time does the Tuesday baby group start?",
+        "new-baby-network", channel="facebook", kind="comment", received_at=received,
+    )  # fmt: skip
+    assert enquiry.respond_by == "2026-11-23T09:30:00Z"
