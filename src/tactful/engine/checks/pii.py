@@ -75,6 +75,13 @@ def _clause_before(text: str, start: int, limit: int = 60) -> str:
     return window[cut + 1 :]
 
 
+def _sentence_of(text: str, start: int, end: int, limit: int = 80) -> str:
+    """The sentence around ``text[start:end]``, at most ``limit`` characters either side."""
+    after = text[end : end + limit]
+    stops = [i for i in (after.find(c) for c in ".!?\n") if i >= 0]
+    return _clause_before(text, start, limit) + text[start:end] + after[: min(stops, default=limit)]
+
+
 def _names_before(text: str, start: int, limit: int = 40) -> bool:
     """Whether a private person is named in the same clause just before ``start``."""
     clause_start = start - len(_clause_before(text, start, limit))
@@ -258,12 +265,30 @@ ROLE_MAILBOXES = word_set("""info hello enquiries enquiry contact admin office w
     postmaster abuse privacy dpo data gdpr legal orders sales services service""")
 
 
+def _is_role_mailbox(local: str) -> bool:
+    """A mailbox named after a job or a team (info@, employers@), not after a person.
+
+    Besides the listed role words, a local part that is one everyday English word and
+    never a first name or surname ("employers", "parents") counts as a role.
+    """
+    parts = [p for p in regex.split(r"[._+-]", local.lower()) if p]
+    if not parts:
+        return False
+    if parts[0] in ROLE_MAILBOXES:
+        return True
+    if len(parts) != 1 or not parts[0].isalpha() or len(parts[0]) < 4:
+        return False
+    word = parts[0]
+    gaz = gazetteer()
+    return word in gaz.common and word not in gaz.first and word not in gaz.last
+
+
 def _emails(text: str) -> Iterable[PiiSpan]:
     for m in EMAIL.finditer(text):
         local = m.group(1)
         if local.startswith(".") or local.endswith(".") or ".." in local:
             continue
-        role = regex.split(r"[._+-]", local.lower())[0] in ROLE_MAILBOXES
+        role = _is_role_mailbox(local)
         yield PiiSpan(
             "email", m.start(), m.end(),
             f"A personal email address ({m.group()}) is personal data",
@@ -511,7 +536,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 NHS = regex.compile(r"(?<![\w+£$€.-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w-]|\.\d)")
 NHS_CUE = regex.compile(r"\bNHS\b|\bCHI\b|health\s+(?:service\s+)?number", regex.I)
 NINO = regex.compile(
-    r"(?<![\w])(?!BG|GB|KN|NK|NT|TN|ZZ)([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])"
+    r"(?<![\w])(?!BG|GB|KN|NK|NT|TN|ZZ)([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|QQ)"
     r" ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])(?![\w])"
 )
 SORT_CODE = regex.compile(
@@ -591,8 +616,19 @@ def _nhs_numbers(text: str) -> Iterable[PiiSpan]:
                       "Remove the NHS number.")  # fmt: skip
 
 
+# QQ is never issued: HMRC prints it in specimen numbers. Like the drama phone ranges,
+# it counts when it stands for someone's number, not when it shows the format.
+SPECIMEN_CUE = regex.compile(
+    r"\b(?:example|e\.g\.|eg|such\s+as|something\s+like|looks?\s+like|format|for\s+instance"
+    r"|specimen|sample|dummy|made[- ]up)\b",
+    regex.I,
+)
+
+
 def _ni_numbers(text: str) -> Iterable[PiiSpan]:
     for m in NINO.finditer(text):
+        if m.group(1) == "QQ" and SPECIMEN_CUE.search(_sentence_of(text, m.start(), m.end())):
+            continue
         yield PiiSpan("ni_number", m.start(), m.end(),
                       "A National Insurance number is personal data",
                       "Remove the National Insurance number.")  # fmt: skip

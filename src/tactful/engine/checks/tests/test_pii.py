@@ -79,8 +79,24 @@ def test_nhs_number_needs_a_valid_checksum():
 
 def test_ni_number_follows_hmrc_rules():
     assert flagged("NI AB 12 34 56 C", "ni_number") == ["AB 12 34 56 C"]
-    for bad in ("QQ 12 34 56 C", "GB 12 34 56 A", "AB 12 34 56 E", "DA 12 34 56 A"):
+    for bad in ("GB 12 34 56 A", "AB 12 34 56 E", "DA 12 34 56 A", "QA 12 34 56 C"):
         assert flagged(bad, "ni_number") == [], bad
+
+
+def test_specimen_ni_number_counts_unless_shown_as_an_example():
+    assert flagged("Client J.P., NI number QQ 12 34 56 C, starts Monday.", "ni_number") == [
+        "QQ 12 34 56 C"
+    ]
+    assert flagged("Write it in the format QQ 12 34 56 C on the form.", "ni_number") == []
+
+
+def test_mailbox_named_after_a_role_is_organisational():
+    (span,) = find_pii("Email employers@cleanslate.org.uk", ["email"])
+    assert span.organisational
+    (span,) = find_pii("Email sarah.jones@cleanslate.org.uk", ["email"])
+    assert not span.organisational
+    (span,) = find_pii("Email rose@cleanslate.org.uk", ["email"])
+    assert not span.organisational
 
 
 def test_date_of_birth_needs_birth_context():
