@@ -50,6 +50,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..text import Document, Folded, SentenceIndex
 from ..yamlfile import read_yaml
 from .base import Check, Hit
+from .disclaimer import name_pattern
 from .lexicon import compile_lexicon
 from .pattern import MAX_HITS
 
@@ -324,7 +325,11 @@ class PoliticsCheck(Check):
         if self.org_link and self.org_link.search(doc.folded.text):
             return True
         name = (doc.organisation or "").lower().removeprefix("the ").strip()
-        return len(name) > 3 and name in doc.folded.text
+        if len(name) > 3 and name in doc.folded.text:
+            return True
+        # "New Baby Network volunteer here": the name without its legal suffix.
+        pattern = name_pattern(doc.organisation or "")
+        return bool(pattern and pattern.search(doc.text))
 
     def run(self, doc: Document) -> Iterable[Hit]:
         if not doc.text.strip():

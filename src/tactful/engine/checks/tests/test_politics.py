@@ -135,3 +135,12 @@ def test_it_flags_election_framing_and_campaign_calls(text: str) -> None:
 )
 def test_neutral_election_talk_passes(text: str) -> None:
     assert _hits(text) == []
+
+
+def test_the_policy_organisation_name_links_without_its_legal_suffix() -> None:
+    check = PoliticsCheck(PoliticsParams(requires_org_link=True))
+    text = "New Baby Network volunteer here and a Green Party member. Vote Green!"
+    doc = Document(text, account="personal", organisation="New Baby Network CIC")
+    assert [text[h.start : h.end] for h in check.run(doc)] == ["Vote Green"]
+    other = Document(text, account="personal", organisation="Clean Slate Training")
+    assert list(check.run(other)) == []
