@@ -121,10 +121,20 @@ SOURCE = re.compile(
     F,
 )
 NAMED_SOURCE = re.compile(
-    r"(?:\b[A-Z]{2,}[\w&]*|\b[A-Z][\w&]*['’]s|\b[A-Z][a-z]+[A-Z]\w*)\s+(?:new\s+|latest\s+|recent\s+|annual\s+)?"
+    r"(?:\b[A-Z]{2,}[\w&]*|\b[A-Z][\w&]*['’]s|\b[A-Z][a-z]+[A-Z]\w*)\s+"
+    r"(?:new\s+|latest\s+|recent\s+|annual\s+|(?:19|20)\d\d\s+)?"
     r"(?:research|report|survey|study|figures|data|analysis|poll|statistics)\b",
     0,
 )
+
+
+def cites_source(doc: Document) -> bool:
+    """Whether the post names where its figures come from: a link, "according to",
+    a named report or survey, the charity's own records."""
+    text = doc.text
+    return bool(doc.urls() or SOURCE.search(text) or NAMED_SOURCE.search(text))
+
+
 OWN_WORK = re.compile(
     r"\bwe(?:['’]ve|\s+have|['’]re|\s+are|\s+had|['’]d)?\s+(?:now\s+|already\s+|just\s+|also\s+|proudly\s+)?"
     r"(?:supported|helped|raised|reached|served|trained|delivered|distributed|welcomed|answered"
@@ -251,8 +261,7 @@ class ClaimsCheck(Check):
             yield from self._quotations(doc)
 
     def _has_source(self, doc: Document) -> bool:
-        text = doc.text
-        if doc.urls() or SOURCE.search(text) or NAMED_SOURCE.search(text):
+        if cites_source(doc):
             return True
         return bool(self.extra_sources and self.extra_sources.search(doc.folded.text))
 

@@ -17,7 +17,9 @@ gives its own ``threshold``, as it does when the weights are missing.
 
 Params: ``category`` (one of the judgement categories the model was trained on),
 ``threshold`` (0 to 1; by default the one chosen at training time), ``min_letters``
-(shorter drafts are skipped) and ``message`` (overrides the rule's message).
+(shorter drafts are skipped), ``unless_welcoming`` (silent when the worst sentence
+welcomes or invites), ``unless_sourced`` (silent when the post cites a source) and
+``message`` (overrides the rule's message).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..text import Document, fold, sentence_spans
 from .base import Check, Hit
+from .claims import cites_source
 from .welcoming import is_welcoming
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "judgement" / "weights.npz"
@@ -241,6 +244,8 @@ class JudgementParams(BaseModel):
     min_letters: int = Field(default=8, ge=1, le=100)
     # Stay silent when the worst sentence welcomes or invites (checks/welcoming.py).
     unless_welcoming: bool = False
+    # Stay silent when the post cites a source (checks/claims.py: a link, a named report).
+    unless_sourced: bool = False
     message: str | None = None
 
 
@@ -270,6 +275,8 @@ class JudgementCheck(Check):
             return
         setup = self._column_and_threshold()
         if setup is None:
+            return
+        if self.p.unless_sourced and cites_source(doc):
             return
         column, threshold = setup
         head = text[:MAX_FEATURE_CHARS]

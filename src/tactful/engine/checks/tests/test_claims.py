@@ -40,6 +40,7 @@ def test_it_flags_an_unsourced_statistic_at_the_claim(text, claim):
         "NSPCC research shows 1 in 5 children are affected.",
         "40% of carers feel alone: https://www.example.org/report",
         "Our figures show 40% more people came this year.",
+        "Age UK's 2025 report found that 1 in 4 older people feel lonely.",
     ],
 )
 def test_it_passes_a_statistic_with_a_source(text):

@@ -156,3 +156,18 @@ def test_it_tells_an_accusation_from_a_thank_you_to_the_same_business() -> None:
         hits("defamation", "Thank you to Quickfix Plumbing for fixing the boiler at the hall.")
         == []
     )
+
+
+def test_unless_sourced_keeps_the_head_silent_on_a_post_that_cites_its_source() -> None:
+    from tactful.engine.checks.judgement import JudgementCheck, JudgementParams
+    from tactful.engine.text import Document
+
+    claim = "Half of all new mums in Suffolk suffer from depression."
+    sourced = "According to the NHS, half of all new mums in Suffolk suffer from depression."
+    plain = JudgementCheck(JudgementParams(category="unverified_claim", threshold=0.05))
+    guarded = JudgementCheck(
+        JudgementParams(category="unverified_claim", threshold=0.05, unless_sourced=True)
+    )
+    assert list(plain.run(Document(claim))) and list(plain.run(Document(sourced)))
+    assert list(guarded.run(Document(claim)))
+    assert list(guarded.run(Document(sourced))) == []
