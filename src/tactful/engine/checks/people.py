@@ -41,6 +41,64 @@ NAME_WORD = regex.compile(r"[\p{L}][\p{L}'’\-]*")
 TITLE_WORDS = word_set("mr mrs ms miss mx dr prof sir dame lady lord rev cllr")
 
 
+# A name right after one of these is someone in a public role ("our patron, the
+# broadcaster Nick Knowles"), whom the policies do not ask consent for.
+PUBLIC_ROLE_BEFORE = regex.compile(
+    r"\b(?:patron|ambassador|broadcaster|presenter|newsreader|author|novelist|poet|playwright"
+    r"|historian|journalist|columnist|comedian|actor|actress|singer|musician|olympian"
+    r"|paralympian|footballer|MP|minister|mayor|councillor|peer|professor|bishop|archbishop"
+    r"|judge|chancellor|president|prime\s+minister)(?:,\s*(?:the\s+)?|\s+)$",
+    regex.I,
+)
+PUBLIC_ROLE_AFTER = regex.compile(
+    r"^,?\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:patron|ambassador|broadcaster|presenter|author"
+    r"|novelist|poet|MP|minister|mayor)\b",
+    regex.I,
+)
+# Someone named in the same sentence as a long-past year, a century or a period
+# ("Thomas Telford surveyed the road in 1820") is a historical figure: the dead
+# give no consent and the law on personal data no longer covers them.
+PAST_YEAR = regex.compile(r"(?<![\d£$.,])(1[0-9]\d\d)(?:s|['’]s)?(?![\d%])")
+PAST_PERIOD = regex.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)|(?:fif|six|seven|eigh|nine)teenth)[- ]century\b"
+    r"|\b(?:the\s+late|died\s+in|who\s+died)\b",
+    regex.I,
+)
+# ...unless the sentence is about the present ("Peter Hall restored the 1820 stone
+# last week").
+NOW_WORDS = regex.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:week|weekend|month|year|morning|afternoon)"
+    r"|last\s+(?:week|weekend|month|night)|next\s+(?:week|weekend|month)|recently|currently"
+    r"|now|our\s+(?:volunteer|member|trustee|chair|secretary|treasurer)s?|will|welcome)\b",
+    regex.I,
+)
+PAST_MARGIN_YEARS = 105
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    rights = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[left : min(rights, default=len(text))]
+
+
+def in_public_role(text: str, person: PersonSpan) -> bool:
+    """Whether the post names ``person`` by a public role ("the broadcaster X")."""
+    before = text[max(0, person.start - 40) : person.start]
+    after = text[person.end : person.end + 40]
+    return bool(PUBLIC_ROLE_BEFORE.search(before) or PUBLIC_ROLE_AFTER.search(after))
+
+
+def is_historical(text: str, person: PersonSpan, this_year: int) -> bool:
+    """Whether ``person`` is named as a figure of the past (a long-gone year or a
+    period in the same sentence)."""
+    sentence = _sentence_around(text, person.start, person.end)
+    if NOW_WORDS.search(sentence):
+        return False
+    if PAST_PERIOD.search(sentence):
+        return True
+    return any(int(m.group(1)) <= this_year - PAST_MARGIN_YEARS for m in PAST_YEAR.finditer(sentence))
+
+
 class PeopleParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -91,7 +149,13 @@ class PeopleCheck(Check):
     def run(self, doc: Document) -> Iterable[Hit]:
         today = doc.context.on()
         current = [c for c in doc.context.consents if c.is_current(today)]
-        people = [p for p in find_people(doc.text) if not p.public]
+        people = [
+            p
+            for p in find_people(doc.text)
+            if not p.public
+            and not in_public_role(doc.text, p)
+            and not is_historical(doc.text, p, today.year)
+        ]
         if self.mode == "consent":
             yield from self._consent(people, current)
             yield from self._pictured(doc, current)

@@ -68,3 +68,18 @@ def test_a_photo_of_children_needs_parental_consent():
     assert messages("child_consent", "Photos from the party!", media=media)
     consents = [{"person": "All children in the photos", "parental": True}]
     assert messages("child_consent", "Photos from the party!", media=media, consents=consents) == []
+
+
+def test_a_public_role_before_or_after_the_name_needs_no_consent():
+    assert messages("consent", "Our patron, the broadcaster Nick Knowles, visited.") == []
+    assert messages("consent", "Nick Knowles, our patron, visited today.") == []
+    assert messages("consent", "Our volunteer Nick Knowles visited today.")
+
+
+def test_a_figure_of_the_past_needs_no_consent_but_a_present_one_does():
+    past = "Thomas Telford surveyed this road in 1820."
+    assert messages("consent", past, today="2026-11-21") == []
+    assert messages("consent", "The 18th-century surveyor John Ogilby mapped it.") == []
+    # A long-past year in a sentence about now, or a birth year of someone alive.
+    assert messages("consent", "Peter Hall restored the 1820 milestone last week.")
+    assert messages("consent", "Happy birthday to Edith Cole, born in 1925!", today="2026-11-21")
