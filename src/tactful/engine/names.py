@@ -28,7 +28,13 @@ or a speaker's name starting a line ("Okonkwo: ..."). A place with a compass poi
 ("Leeds North"), a firm of surnames ("Hughes, Patel and Moss", "Dawson and Sons") and a
 name inside a street address are not people. In a post written all in lower case only
 listed names count, and a name that is also a common word ("john") only when the tagger
-is sure.
+is sure, besides a listed first name and a surname ("patricia desrosiers"), a word after
+"my name is" or a title, and a list of listed names.
+
+The whole post vouches for a name as well: a word of a name found once is that person
+where it stands again ("... starring Key"), the rest of a list that is mostly people,
+or that a word such as "founders" brings in, is people too, and a name before a work
+("the Jensen novel") is its maker.
 """
 
 from __future__ import annotations
@@ -90,6 +96,7 @@ CUES_BEFORE = regex.compile(
     r"\b(?:thanks?(?:\s+you)?(?:\s+(?:so\s+much|again))?(?:\s+to)?|ring|call|phone|text|email|ask|tell"
     r"|message|contact|congratulations\s+to|well\s+done\s+to"
     r"|shout[\s-]?out\s+to|say\s+hello\s+to|meet|welcome|dear|hi|hello|named|called"
+    r"|says|said|asks|asked|replied|adds|added|writes|wrote|according\s+to"
     r"|my\s+name\s+is|name\s*:|(?:our|the|a|lovely|amazing|brilliant)\s+(?:\w+\s+)?"
     r"(?:volunteers?|trustees?|fundraisers?|members?|friends?|mum|dad|son|daughter|family|client"
     r"|chair|manager|coordinator|co-ordinator|worker|nurse|supporter|runner|participant|boy|girl))"
@@ -115,6 +122,7 @@ BABY_AGE_AFTER = regex.compile(
 BABY_AGE_BEFORE = regex.compile(
     r"\d{1,2}[\s-]*(?:months?|weeks?)[\s-]*old\s+(?:\w+\s+)?$", regex.I | regex.REVERSE
 )
+VERB_AFTER = regex.compile(r"^(?:'s|’s)?\s+(?:was|is|had|has|did|would|will|could|said)\b")
 THING_BEFORE = regex.compile(r"\b(?:the|this|that|these|those)\s+$", regex.IGNORECASE)
 AGE_BEFORE = regex.compile(
     r"(\d{1,2})[\s-]*(?:years?|yr)[\s-]*old\s+(?:\w+\s+)?$", regex.I | regex.REVERSE
@@ -283,14 +291,126 @@ def _find_people(text: str) -> tuple[PersonSpan, ...]:
         found.extend(_tagged_people(text, spans, found, gaz))
         found.sort(key=lambda p: p.start)
     addresses = _address_spans(text)
-    return tuple(
-        p
-        for p in found
-        if not _in_street(text, p)
-        and not _named_thing(text, p)
-        and not _in_address(p, addresses)
-        and not _in_firm_name(text, p)
+    kept = [p for p in found if _is_kept(text, p, addresses)]
+    # a name found once vouches for the same word elsewhere and for the rest of its list
+    more = _with_list_mates(text, _with_echoes(text, kept, gaz), gaz)
+    if len(more) == len(kept):
+        return tuple(kept)
+    return tuple(p for p in more if p in kept or _is_kept(text, p, addresses))
+
+
+def _is_kept(text: str, p: PersonSpan, addresses: tuple[tuple[int, int], ...]) -> bool:
+    return not (
+        _in_street(text, p)
+        or _named_thing(text, p)
+        or _in_address(p, addresses)
+        or _in_firm_name(text, p)
     )
+
+
+def _plain_word(key: str, gaz: Gazetteer) -> bool:
+    """A word that could name a person standing alone: no common word, place, month,
+    title, organisation word or word such as "will"."""
+    return not (
+        key in gaz.common or key in gaz.places or key in MONTHS_DAYS or key in TITLES
+        or key in ORG_WORDS or key in AMBIGUOUS or key in STOP_CAPS or len(key) < 3
+    )  # fmt: skip
+
+
+def _free_word(tok: _Tok, found: list[PersonSpan], masked: list[tuple[int, int]]) -> bool:
+    return not any(p.start < tok.end and tok.start < p.end for p in found) and not any(
+        s <= tok.start < e for s, e in masked
+    )
+
+
+def _with_echoes(text: str, found: list[PersonSpan], gaz: Gazetteer) -> list[PersonSpan]:
+    """A word of a name found once is the same person where it stands again ("directed by
+    Brad Key and starring Key"), when it could be nothing else (no common word or place);
+    it keeps what is known of that person (a public figure, a child)."""
+    if not found:
+        return found
+    sources = {
+        w.lower(): p
+        for p in found
+        for w in LOWER_WORD.findall(p.name)
+        if w[:1].isupper() and _plain_word(w.lower(), gaz)
+    }
+    if not sources:
+        return found
+    masked = _masked(text)
+    extra = []
+    for m in CAP_TOKEN.finditer(text):
+        tok = _Tok(m.group(), m.start(), m.end())
+        source = sources.get(tok.key)
+        if source is not None and tok.cap and _free_word(tok, found, masked):
+            name = _strip_possessive(tok.text).rstrip(".")
+            extra.append(
+                PersonSpan(tok.start, tok.start + len(name), name, public=source.public,
+                           age=source.age, child=source.child)
+            )  # fmt: skip
+    return sorted(found + extra, key=lambda p: p.start) if extra else found
+
+
+def _name_or_place(key: str, gaz: Gazetteer) -> bool:
+    """A listed name, or a word no list holds but a place ("Torres", "Johnson")."""
+    if key in gaz.first or key in gaz.last:
+        return key not in AMBIGUOUS and key not in MONTHS_DAYS
+    return _plain_word(key, gaz) or (key in gaz.places and key not in gaz.common)
+
+
+LIST_ITEM = regex.compile(
+    r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’\-]*)?"
+    r"(?:(?:,\s*|,?\s+(?:and|&)\s+)\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’\-]*)?)+"
+)
+LIST_SEP = regex.compile(r",\s*|,?\s+(?:and|&)\s+")
+
+
+PEOPLE_LIST_BEFORE = regex.compile(
+    r"\b(?:founders|co-founders|children|kids|sons|daughters|grandchildren|siblings|brothers"
+    r"|sisters|guests|speakers|winners|authors|parents|members)\s*:\s*$",
+    regex.I | regex.REVERSE,
+)
+
+
+def _people_list(text: str, start: int) -> bool:
+    """A list that a word for people introduces ("our three founders: Kónya, Becker and
+    Vasquez"), so its names are people and not a firm's."""
+    return bool(PEOPLE_LIST_BEFORE.search(text[max(0, start - 30) : start]))
+
+
+def _with_list_mates(text: str, found: list[PersonSpan], gaz: Gazetteer) -> list[PersonSpan]:
+    """In a list of three or more, most of them people ("They had 6: Gaetane, Hannah,
+    Anthony and Derek") or brought in by a word for people ("our founders: ..."), the
+    other items are people too when each could be a name."""
+    masked: list[tuple[int, int]] | None = None
+    extra = []
+    for m in LIST_ITEM.finditer(text):
+        items = []
+        pos = m.start()
+        for sep in LIST_SEP.finditer(text, m.start(), m.end()):
+            items.append((pos, sep.start()))
+            pos = sep.end()
+        items.append((pos, m.end()))
+        if len(items) < 3:
+            continue
+        people = [i for i in items if any(p.start < i[1] and i[0] < p.end for p in found)]
+        if len(people) * 2 <= len(items) and not _people_list(text, m.start()):
+            continue
+        introduced = _people_list(text, m.start())
+        for a, b in items:
+            if (a, b) in people:
+                continue
+            words = text[a:b].split()
+            keys = [_strip_possessive(w).lower() for w in words]
+            tok = _Tok(text[a:b], a, b)
+            could_be = all(
+                _plain_word(k, gaz) or (introduced and _name_or_place(k, gaz)) for k in keys
+            )
+            if masked is None:
+                masked = _masked(text)
+            if could_be and _free_word(tok, found, masked):
+                extra.append(PersonSpan(a, b, " ".join(words)))
+    return sorted(found + extra, key=lambda p: p.start) if extra else found
 
 
 def _address_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -321,6 +441,8 @@ def _in_firm_name(text: str, person: PersonSpan) -> bool:
             continue
         if m.group(4):
             return True
+        if _people_list(text, m.start()):
+            return False
         words = [m.group(i).lower() for i in (1, 2, 3)]
         if all(w in gaz.last for w in words) and sum(w in gaz.first for w in words) <= 2:
             return True
@@ -333,7 +455,12 @@ def _named_thing(text: str, person: PersonSpan) -> bool:
     After "a" it is usually a person ("a Sam Jones original" aside)."""
     before = text[max(0, person.start - 12) : person.start]
     first = person.name.split()[0].rstrip(".").lower() if person.name.split() else ""
-    return bool(THING_BEFORE.search(before)) and first not in TITLES
+    if _maker_of_work(text, person.end):
+        return False
+    m = THING_BEFORE.search(before)
+    if m and m.group().lower().startswith("that") and VERB_AFTER.match(text[person.end :]):
+        return False  # "It may be that McDowell was ...": "that" joins a clause
+    return bool(m) and first not in TITLES
 
 
 LOWER_WORD = regex.compile(r"[\p{L}][\p{L}'’\-]*")
@@ -360,7 +487,78 @@ def _lowercase_people(text: str) -> tuple[PersonSpan, ...]:
             name = _strip_possessive(text[start:end])
             age, child = _age_and_child(text, start, start + len(name))
             out.append(PersonSpan(start, start + len(name), name, age=age, child=child))
+    for start, end in _lowercase_full_names(text, gaz) + _lowercase_list(text, gaz):
+        inside = [p for p in out if start <= p.start and p.end <= end]  # "patricia" of a full name
+        if any(p.start < end and start < p.end for p in out if p not in inside):
+            continue
+        out = [p for p in out if p not in inside]
+        name = _strip_possessive(text[start:end])
+        age, child = _age_and_child(text, start, start + len(name))
+        out.append(PersonSpan(start, start + len(name), name, age=age, child=child))
+    out.sort(key=lambda p: p.start)
     return tuple(out)
+
+
+LOWER_PAIR = regex.compile(
+    r"(?<![\p{L}\p{M}'’\-])(\p{Ll}+)\s+(?:\p{Ll}\.?\s+)?(\p{Ll}[\p{L}\p{M}\-]+(?:['’]s)?)\b"
+)
+LOWER_CUED = regex.compile(
+    r"\b(?:my\s+name\s+is|my\s+name's|name:|mr\.?|mrs\.?|ms\.?|miss|dr\.?)\s+(\p{Ll}[\p{L}\p{M}\-]+)\b"
+)
+
+
+def _lowercase_full_names(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """ "follow up with patricia desrosiers" (or "benjamin a seiler"): a listed first name
+    that is no word such as "will" or "may", then a word that is no common word, place or
+    month, read as a full name; and a word after "my name is" or a title ("mr. elliott")
+    that is a listed name or could be one."""
+    out = []
+    for m in LOWER_PAIR.finditer(text, overlapped=True):
+        first, last = m.group(1), _strip_possessive(m.group(2))
+        if first not in gaz.first or first in AMBIGUOUS or first in MONTHS_DAYS:
+            continue
+        if first in STOP_CAPS or first in ORG_WORDS or not _plain_word(last, gaz):
+            continue
+        if last in gaz.first and last not in gaz.last:
+            continue  # "priya sam": two first names are more likely a list
+        out.append((m.start(1), m.start(2) + len(last)))
+    for m in LOWER_CUED.finditer(text):  # "my name is vitoria", "mr. elliott"
+        word = m.group(1)
+        listed = word in gaz.first or word in gaz.last
+        if _plain_word(word, gaz) or (listed and word not in AMBIGUOUS and word not in STOP_CAPS):
+            out.append(m.span(1))
+    return out
+
+
+LOWER_LIST = regex.compile(
+    r"(?<![\p{L}\p{M}'’\-])\p{Ll}+(?:(?:,\s*|,?\s+(?:and|&)\s+)\p{Ll}+(?![\p{L}\p{M}'’\-])){2,}"
+)
+
+
+def _lowercase_list(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """ "they had 6: silvana, adam, christopher and caleb": a list of three or more, most
+    of them listed names and the rest no common word or place, none a word such as "will"
+    or "may", and either most of them no common word or all of them first names."""
+    out = []
+    for m in LOWER_LIST.finditer(text):
+        items = [(w.start(), w.end()) for w in regex.finditer(r"\p{Ll}+", m.group())]
+        words = [m.group()[a:b] for a, b in items if m.group()[a:b] not in ("and",)]
+        items = [(m.start() + a, m.start() + b) for a, b in items if m.group()[a:b] != "and"]
+        if len(items) < 3:
+            continue
+        listed = [w in gaz.first or w in gaz.last for w in words]
+        if sum(listed) * 4 < len(words) * 3 or not all(
+            ok or _plain_word(w, gaz) for w, ok in zip(words, listed, strict=True)
+        ):
+            continue  # most are listed names, and the rest could be names
+        if any(w in AMBIGUOUS or w in MONTHS_DAYS or w in STOP_CAPS for w in words):
+            continue
+        if sum(w in gaz.common for w in words) * 2 >= len(words) and not all(
+            w in gaz.first for w in words
+        ):
+            continue
+        out.extend(items)
+    return out
 
 
 UNLISTED_MIN_PROB = 0.85
@@ -407,9 +605,22 @@ def _is_place(keys: list[str], gaz: Gazetteer) -> bool:
 
 
 def _vouched(text: str, person: PersonSpan) -> bool:
-    """A public figure or a titled name stands whatever the tagger says."""
+    """A public figure, a titled name or a maker of a work ("the Jensen novel") stands
+    whatever the tagger says."""
     before = text[max(0, person.start - 16) : person.start].split()
-    return person.public or bool(before and before[-1].rstrip(".").lower() in TITLES)
+    if person.public or bool(before and before[-1].rstrip(".").lower() in TITLES):
+        return True
+    return _maker_of_work(text, person.end)
+
+
+WORK_AFTER = regex.compile(
+    r"^(?:'s|’s)?\s+(?:novels?|books?|songs?|albums?|films?|movies?|version|recording|cover"
+    r"|poems?|plays?|biography|memoir|paintings?|portrait|lyrics|symphony|opera|sonnets?)\b"
+)
+
+
+def _maker_of_work(text: str, end: int) -> bool:
+    return bool(WORK_AFTER.match(text[end : end + 16]))
 
 
 def _in_street(text: str, person: PersonSpan) -> bool:
@@ -464,12 +675,17 @@ def _tagged_people(
     return out
 
 
+TITLE_TAILS = word_set("royal regent consort dowager")
+
+
 def _judge_run(text: str, run: list[_Tok], gaz: Gazetteer) -> PersonSpan | None:
     title_public: bool | None = None
     while run and _is_title(run[0]):
         title_public = TITLES[run[0].key] or bool(title_public)
         run = run[1:]
     run = _cut_at_org(run, gaz)
+    if title_public is not None and len(run) == 1 and run[0].key in TITLE_TAILS:
+        return None  # "the Princess Royal" is a title, not a name
     if title_public is None:
         while len(run) > 1 and run[0].key not in gaz.first and run[1].key in gaz.first:
             run = run[1:]
@@ -488,7 +704,11 @@ def _judge_run(text: str, run: list[_Tok], gaz: Gazetteer) -> PersonSpan | None:
     at_start = bool(SENTENCE_END.search(before))
 
     def cue() -> bool:
-        return bool(CUES_BEFORE.search(before)) or bool(CUE_AFTER.match(text[end : end + 30]))
+        return (
+            bool(CUES_BEFORE.search(before))
+            or bool(CUE_AFTER.match(text[end : end + 30]))
+            or _maker_of_work(text, end)
+        )
 
     if title_public is not None or " ".join(keys) in gaz.public:
         ok = True
@@ -508,6 +728,8 @@ def _judge_run(text: str, run: list[_Tok], gaz: Gazetteer) -> PersonSpan | None:
     if not ok:
         return None
     name = " ".join(_strip_possessive(t.text) for t in run)
+    if end < run[-1].end:  # "says Izumi." ends a sentence: the full stop is no part of it
+        name = name[:-1]
     end = start + len(_strip_possessive(text[start:end]))
     public = bool(title_public) or _is_public(name, text, end, gaz)
     age, child = _age_and_child(text, start, end)
@@ -585,12 +807,12 @@ PLACE_BEFORE = regex.compile(
     regex.REVERSE,
 )
 LOWER_ORG_AFTER = regex.compile(
-    r"^(?:\s+(?:office|offices|branch|shop|store|hub|area|site|campus|depot|clinic|"
+    r"^(?:[^\S\n]+(?:office|offices|branch|shop|store|hub|area|site|campus|depot|clinic|"
     r"region|county|borough|constituency)\b|\s*&\s*(?:Co|Sons|Daughters|Partners)\b)"
 )
 IN_PLACE_BEFORE = regex.compile(r"\b(?:in|near)\s+$", regex.REVERSE)
-ORG_AFTER = regex.compile(
-    r"^(?:'s|’s)?\s+(?:\p{Lu}[\p{L}'’]*\s+){0,2}(?:"
+ORG_AFTER = regex.compile(  # on the same line: a name on a line of its own may top a firm's
+    r"^(?:'s|’s)?[^\S\n]+(?:\p{Lu}[\p{L}'’]*[^\S\n]+){0,2}(?:"
     + "|".join(sorted(w.capitalize() for w in ORG_WORDS))
     + r")\b"
 )

@@ -21,11 +21,12 @@ features for a capitalised word no list holds.
 The shared data folder is needed for the first source; without it the script says so
 and trains on the generated sentences alone.
 
-    python src/tactful/engine/models/train_names.py [--c 4] [--check]
+    python src/tactful/engine/models/train_names.py [--c 4] [--check | --folds]
 
 ``--check`` trains on three quarters of the training part's templates and reports
 token-level figures on the remaining quarter (cross-checking on unseen templates, still
-without the held-out part).
+without the held-out part). ``--folds`` does so for each quarter in turn and reports the
+PERSON spans the whole finder (rules and tagger) gets right, the development figure.
 """
 
 from __future__ import annotations
@@ -456,6 +457,44 @@ def token_report(
     print(f"name tokens: precision {prec:.3f}, recall {rec:.3f}")
 
 
+def folds_report(c: float, likeness: tagger.NameLikeness, ours: list[Example]) -> None:
+    """PERSON spans found by the whole finder (rules and tagger) on each quarter of the
+    training part's templates, with a tagger trained on the other three quarters: the
+    development figure (overlap matching, as in ``benchmarks/bench_pii.py``)."""
+    from tactful.engine import names
+
+    if not SYNTH.is_file():
+        print(f"presidio-synth not found at {SYNTH}: no development figures")
+        return
+    records = [r for r in json.loads(SYNTH.read_text(encoding="utf-8")) if not is_held_out(r)]
+    by_template = synth_by_template()
+    templates = sorted({t for t, _ in by_template})
+    random.Random(1).shuffle(templates)
+    n_pred = n_gold = tp_pred = tp_gold = 0
+    load = tagger.load
+    try:
+        for k in range(4):
+            part = set(templates[k * len(templates) // 4 : (k + 1) * len(templates) // 4])
+            train = [e for t, e in by_template if t not in part]
+            weights, bias = fit(training_set(train, ours), c, likeness)
+            model = tagger.Tagger(weights, bias, tagger_lexicon(), likeness)
+            tagger.load = lambda lexicon, model=model: model  # type: ignore[assignment]
+            for rec in (r for r in records if str(r["template_id"]) in part):
+                names._find_people.cache_clear()
+                pred = [(p.start, p.end) for p in names.find_people(rec["full_text"])]
+                gold = [(g["start_position"], g["end_position"]) for g in rec["spans"]
+                        if g["entity_type"] == "PERSON"]  # fmt: skip
+                n_pred, n_gold = n_pred + len(pred), n_gold + len(gold)
+                tp_pred += sum(any(a < y and x < b for x, y in gold) for a, b in pred)
+                tp_gold += sum(any(a < y and x < b for x, y in pred) for a, b in gold)
+    finally:
+        tagger.load = load
+        names._find_people.cache_clear()
+    prec, rec_ = tp_pred / max(n_pred, 1), tp_gold / max(n_gold, 1)
+    f1 = 2 * prec * rec_ / max(prec + rec_, 1e-9)
+    print(f"PERSON spans, 4 folds: precision {prec:.3f}, recall {rec_:.3f}, F1 {f1:.3f}")
+
+
 def training_set(synth: list[Example], ours: list[Example]) -> list[Example]:
     """Every presidio-synth sentence also with made-up names (the tagger must read the
     words around a name, since the test set's names are mostly in no list), and a third
@@ -468,11 +507,15 @@ def main() -> int:
     ap.add_argument("--c", type=float, default=4.0)
     ap.add_argument("--generated", type=int, default=4000)
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--folds", action="store_true", help="span figures, each quarter in turn")
     args = ap.parse_args()
     by_template = synth_by_template()
     synth = [example for _, example in by_template]
     ours = generated_examples(args.generated)
     likeness = fit_likeness()
+    if args.folds:
+        folds_report(args.c, likeness, ours)
+        return 0
     if args.check:
         # whole templates are kept back, as in the benchmark's held-out part
         templates = sorted({t for t, _ in by_template})
