@@ -12,6 +12,14 @@ Rebuilt by ``engine/models/train_triage.py`` into ``engine/models/triage/``:
 - ``encoder/``: all-MiniLM-L6-v2 fine-tuned for triage (``export_triage_encoder.py``)
   as a statically quantised int8 ONNX sentence encoder (mean-pooled,
   L2-normalised), run through ``engine.encoder`` (onnxruntime + tokenizers).
+- ``complaint/`` (optional): ``cascade.json`` and one or more MiniLMs fine-tuned
+  only for complaint or not (``train_complaint_specialist.py``), each in the
+  subfolder ``cascade.json`` names under ``models``, int8 with fixed scales like the
+  encoder and giving one logit a message. They run only on the messages whose
+  complaint decision they can change (an enquiry, other or praise decision without
+  a safeguarding alarm); for those the complaint score is the sigmoid of
+  ``triage_weight`` times the binary model's logit plus the rest times the mean of
+  the specialists' logits, against ``threshold`` (a logit).
 
 The n-gram part costs well under a millisecond in numpy; the encoder a few
 milliseconds a message. ``predict_many`` runs messages of the same token length
@@ -23,18 +31,20 @@ per process.
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from ..encoder import prepare_social_text, shared_encoder
+from ..encoder import TextEncoder, prepare_social_text, shared_encoder
 from ..features import DIMENSIONS, hashed
 
 MODELS = Path(__file__).resolve().parents[1] / "models" / "triage"
 WEIGHTS = MODELS / "weights.npz"
 ENCODER = MODELS / "encoder"
+SPECIALIST = MODELS / "complaint"
 MAX_TOKENS = 64
 ENCODER_THREADS = 2
 MAX_BATCH = 64
@@ -58,7 +68,9 @@ def softmax(logits: np.ndarray) -> np.ndarray:
 
 
 class Classifier:
-    def __init__(self, weights: Path = WEIGHTS, encoder: Path = ENCODER) -> None:
+    def __init__(
+        self, weights: Path = WEIGHTS, encoder: Path = ENCODER, specialist: Path = SPECIALIST
+    ) -> None:
         with np.load(weights, allow_pickle=False) as data:
             columns = data["columns"].astype(np.int64)
             self.weights = data["weights"].astype(np.float32)
@@ -96,6 +108,19 @@ class Classifier:
             self.complaint_threshold = None
             self.weights = self.weights[:, :-1]
             self.bias = self.bias[:-1]
+        self.specialists: list[TextEncoder] = []
+        self.triage_weight = 1.0
+        settings = specialist / "cascade.json"
+        if self.complaint_threshold is not None and settings.is_file():
+            cascade = json.loads(settings.read_text(encoding="utf-8"))
+            self.specialists = [
+                shared_encoder(specialist / name, MAX_TOKENS, ENCODER_THREADS)
+                for name in cascade["models"]
+            ]
+            if self.specialists and all(s.is_available() for s in self.specialists):
+                self.triage_weight = float(cascade["triage_weight"])
+                self.complaint_threshold = float(1.0 / (1.0 + np.exp(-cascade["threshold"])))
+        self.uses_specialist = self.triage_weight < 1.0
 
     def ngram_logits(self, text: str) -> np.ndarray:
         idx, val = hashed(text)
@@ -103,7 +128,7 @@ class Classifier:
         keep = rows >= 0
         return self.bias + val[keep] @ self.weights[rows[keep]]
 
-    def embed(self, texts: list[str]) -> np.ndarray:
+    def embed(self, texts: list[str], encoder: TextEncoder | None = None) -> np.ndarray:
         """One embedding per text, texts of the same token length run together.
 
         The shipped encoder is int8 with fixed, calibrated activation scales, so a
@@ -113,10 +138,11 @@ class Classifier:
         check it). A dynamically quantised encoder would not: it scales activations
         per call, over the whole group.
         """
+        encoder = encoder or self.encoder
         prepared = [prepare_social_text(t) or "." for t in texts]
         if len(prepared) == 1:
-            return self.encoder.run(prepared)
-        _, mask = self.encoder.encode_batch(prepared)
+            return encoder.run(prepared)
+        _, mask = encoder.encode_batch(prepared)
         groups: dict[int, list[int]] = {}
         for i, length in enumerate(mask.sum(axis=1).tolist()):
             groups.setdefault(int(length), []).append(i)
@@ -124,7 +150,7 @@ class Classifier:
         for rows in groups.values():
             for k in range(0, len(rows), MAX_BATCH):
                 chunk = rows[k : k + MAX_BATCH]
-                vectors = self.encoder.run([prepared[i] for i in chunk])
+                vectors = encoder.run([prepared[i] for i in chunk])
                 if out is None:
                     out = np.zeros((len(prepared), vectors.shape[1]), dtype=np.float32)
                 out[chunk] = vectors
@@ -141,8 +167,20 @@ class Classifier:
             logits = logits + self.embed(texts) @ self.embedding_weights
         if self.complaint_threshold is None:
             return softmax(logits), None
-        complaint = 1.0 / (1.0 + np.exp(-np.clip(logits[:, n], -50.0, 50.0)))
-        return softmax(logits[:, :n]), complaint
+        probs, complaint = softmax(logits[:, :n]), logits[:, n].copy()
+        if self.uses_specialist:
+            # Only where the complaint decision can change: see ``choose``.
+            best = probs.argmax(axis=1)
+            run = np.flatnonzero(
+                np.isin(best, self._yields)
+                & (probs[:, self._safeguarding] < self.safeguarding_threshold)
+            )
+            if len(run):
+                chosen = [texts[i] for i in run]
+                scores = np.mean([self.embed(chosen, e)[:, 0] for e in self.specialists], axis=0)
+                w = self.triage_weight
+                complaint[run] = w * complaint[run] + (1.0 - w) * scores
+        return probs, 1.0 / (1.0 + np.exp(-np.clip(complaint, -50.0, 50.0)))
 
     def probabilities_many(self, texts: list[str]) -> np.ndarray:
         return self.scores_many(texts)[0]
