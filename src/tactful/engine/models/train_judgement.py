@@ -16,6 +16,7 @@ only; the check kind runs on numpy.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from pathlib import Path
 
@@ -59,9 +60,28 @@ SWITCHED_OFF: dict[str, str] = {}
 RAISED = {"commercial": 0.80, "unlawful_activity": 0.85, "unsafe_activity": 0.90}
 
 
+# Writers put an @handle at the start of most harassment posts and of few others, so
+# a head learnt "starts with @someone" as harassment and flagged half of all tweets
+# (friendly replies included). Every fourth post without harassment (chosen by a hash
+# of its id) is read as a reply: an invented handle goes in front. The post is changed
+# in place, not copied, so no copy can sit in another cross-validation fold.
+HANDLE_FIRST = ("sam", "jo", "priya", "tom", "aisha", "mike", "ellie", "dev", "kate", "olu")
+HANDLE_LAST = ("_b", "_ipswich", "1987", "_mum", "_k", "smith", "_volunteer", "_uk", "", "22")
+
+
+def as_reply(post_id: str, text: str) -> str:
+    digest = hashlib.sha256(f"reply:{post_id}".encode()).digest()
+    if digest[0] % 4:
+        return text
+    handle = HANDLE_FIRST[digest[1] % len(HANDLE_FIRST)] + HANDLE_LAST[digest[2] % len(HANDLE_LAST)]
+    return f"@{handle} {text}"
+
+
 def load(path: Path) -> tuple[list[str], np.ndarray]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    texts = [r["text"] for r in rows]
+    texts = [
+        r["text"] if "harassment" in r["labels"] else as_reply(r["id"], r["text"]) for r in rows
+    ]
     y = np.array([[c in r["labels"] for c in JUDGEMENT_CATEGORIES] for r in rows], dtype=int)
     return texts, y
 

@@ -171,3 +171,17 @@ def test_unless_sourced_keeps_the_head_silent_on_a_post_that_cites_its_source() 
     assert list(plain.run(Document(claim))) and list(plain.run(Document(sourced)))
     assert list(guarded.run(Document(claim)))
     assert list(guarded.run(Document(sourced))) == []
+
+
+def test_the_harassment_head_does_not_read_a_reply_as_harassment() -> None:
+    from tactful.engine.checks.judgement import JudgementCheck, JudgementParams
+    from tactful.engine.text import Document
+
+    check = JudgementCheck(JudgementParams(category="harassment"))
+    for friendly in (
+        "@sarah_b thank you for the lovely review!",
+        "@user you are so right, see you on Tuesday",
+        "@jo_k could you DM us your address so we can post the pack?",
+    ):
+        assert list(check.run(Document(friendly))) == [], friendly
+    assert list(check.run(Document("@DaveOnTheHill we know where you live. See you soon.")))
