@@ -81,9 +81,40 @@ def read_extra() -> list[tuple[str, float, float]]:
     return rows
 
 
-def build_examples(seed: int, davidson_offensive_cap: int) -> tuple[list, list]:
+OUTBOUND_HATE = {"discrimination"}
+OUTBOUND_OFFENSIVE = {"discrimination", "harassment"}
+
+
+def read_outbound_train(first: int = 0) -> list[tuple[str, float, float]]:
+    """Our own outbound training posts (``data/labelled/outbound_train*.jsonl``), as
+    examples of charity posts: discrimination is hateful and offensive, harassment
+    offensive, and everything else (clean posts, and posts with other problems such
+    as unsourced claims or opinions) neither, so the model learns what ordinary
+    charity writing looks like. The evaluation file ``outbound.jsonl`` is never read.
+    ``first`` keeps only the first posts (``tr-0001`` to that number) when not 0."""
+    rows = []
+    for path in sorted((REPO / "data" / "labelled").glob("outbound_train*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                if first and int(item["id"].rsplit("-", 1)[1]) > first:
+                    continue
+                labels = set(item["labels"])
+                rows.append(
+                    (
+                        item["text"],
+                        float(bool(labels & OUTBOUND_OFFENSIVE)),
+                        float(bool(labels & OUTBOUND_HATE)),
+                    )
+                )
+    return rows
+
+
+def build_examples(
+    seed: int, davidson_offensive_cap: int, outbound: bool = False, outbound_first: int = 0
+) -> tuple[list, list]:
     """(train, tune) lists of (text, offensive, hate); MISSING marks an unknown label.
-    Tuning rows carry a fourth item, their source ("tweeteval" or "extra")."""
+    Tuning rows carry a fourth item, their source ("tweeteval", "extra" or "outbound")."""
     rng = random.Random(seed)
     train: list[tuple[str, float, float]] = []
     tune: list[tuple[str, float, float, str]] = []
@@ -113,6 +144,12 @@ def build_examples(seed: int, davidson_offensive_cap: int) -> tuple[list, list]:
     cut = len(extra) // 5
     tune.extend((*row, "extra") for row in extra[:cut])
     train.extend(extra[cut:] * 3)  # few but on-domain: seen three times an epoch
+    if outbound:
+        posts = read_outbound_train(outbound_first)
+        rng.shuffle(posts)
+        cut = len(posts) // 10
+        tune.extend((*row, "outbound") for row in posts[:cut])
+        train.extend(posts[cut:])
     rng.shuffle(train)
     return train, tune
 
@@ -153,11 +190,24 @@ def main() -> None:
     parser.add_argument(
         "--ngrams-only", action="store_true", help="refit the n-gram heads of the set in OUT"
     )
+    parser.add_argument(
+        "--outbound-train",
+        action="store_true",
+        help="also train on data/labelled/outbound_train*.jsonl (charity posts)",
+    )
+    parser.add_argument(
+        "--outbound-first",
+        type=int,
+        default=0,
+        help="only the first N outbound training posts (tr-0001 to tr-N); 0 for all",
+    )
     args = parser.parse_args()
     if not shared_data().is_dir():
         sys.exit(f"shared data folder not found at {shared_data()}; set TACTFUL_SHARED_DATA")
     if args.ngrams_only:
-        train, tune = build_examples(args.seed, args.davidson_offensive_cap)
+        train, tune = build_examples(
+            args.seed, args.davidson_offensive_cap, args.outbound_train, args.outbound_first
+        )
         meta = json.loads((args.out / "meta.json").read_text(encoding="utf-8"))
         meta.update(
             fit_ngrams(train, tune, args.out, int(meta["max_length"]), args.ngram_labels.split(","))
@@ -170,7 +220,9 @@ def main() -> None:
 
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
-    train, tune = build_examples(args.seed, args.davidson_offensive_cap)
+    train, tune = build_examples(
+        args.seed, args.davidson_offensive_cap, args.outbound_train, args.outbound_first
+    )
     if args.offensive_only:
         own = {row[0] for row in read_extra()}
         train = [r for r in train if r[0] in own or (r[1] >= 0 and r[2] == MISSING)]
@@ -353,10 +405,11 @@ def choose_thresholds(model, tokenizer, tune, args, torch):  # type: ignore[no-u
         ]
         f1, t = max(grid)
         thresholds[label], scores[label] = round(float(t), 2), round(f1, 4)
-        own = (y >= 0) & ~public
-        if own.any():
-            hits = ((probs[own, j] >= t) == (y[own] >= 0.5)).mean()
-            print(f"  own examples, {label}: {hits:.3f} accuracy at {t:.2f}", flush=True)
+        for source in sorted({r[3] for r in tune} - {"tweeteval"}):
+            own = (y >= 0) & np.array([r[3] == source for r in tune])
+            if own.any():
+                hits = ((probs[own, j] >= t) == (y[own] >= 0.5)).mean()
+                print(f"  {source} examples, {label}: {hits:.3f} accuracy at {t:.2f}", flush=True)
     return thresholds, scores
 
 
