@@ -169,10 +169,10 @@ def best_f1(gold: np.ndarray, logit: np.ndarray) -> tuple[float, float]:
         pred = logit >= t
         tp = float((pred & gold).sum())
         f1s.append(2 * tp / float(pred.sum() + gold.sum()) if tp else 0.0)
-    f1s = np.array(f1s)
-    smooth = np.convolve(np.pad(f1s, 2, mode="edge"), np.ones(5) / 5, mode="valid")
+    scores = np.array(f1s)
+    smooth = np.convolve(np.pad(scores, 2, mode="edge"), np.ones(5) / 5, mode="valid")
     k = int(np.argmax(smooth))
-    return float(f1s[k]), float(grid[k])
+    return float(scores[k]), float(grid[k])
 
 
 def report(work: Path) -> None:
