@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from tactful.engine.checks.judgement import JUDGEMENT_CATEGORIES, featurise
-from tactful.engine.text import fold
+from tactful.engine.text import fold, sentence_spans
 
 ROOT = Path(__file__).resolve().parents[4]
 TRAIN = ROOT / "data" / "labelled" / "outbound_train.jsonl"
@@ -103,13 +103,49 @@ def head(c: float) -> LogisticRegression:
     return LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear")
 
 
-def out_of_fold(x: sparse.csr_matrix, y: np.ndarray, c: float, repeats: int) -> np.ndarray:
-    """Out-of-fold probabilities, one row per (repeat, post)."""
+def padded(col: np.ndarray, n: int) -> np.ndarray:
+    """A head's labels for the posts, then ``n`` clean sentences."""
+    return np.concatenate([col, np.zeros(n, dtype=col.dtype)])
+
+
+def clean_sentences(texts: list[str], y: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """Each sentence of a clean post with two or more, as a clean example of its own,
+    with the index of its post. A head fitted on whole posts only scored short kind
+    sentences ("The cake they made was delicious") as allegations or harassment: with
+    few words, one n-gram decides. Every sentence of a clean post is clean."""
+    out, parents = [], []
+    for i, text in enumerate(texts):
+        if y[i].any():
+            continue
+        spans = sentence_spans(text)
+        if len(spans) < 2:
+            continue
+        for start, end in spans:
+            if len(text[start:end].split()) >= 3:
+                out.append(text[start:end])
+                parents.append(i)
+    return out, np.array(parents, dtype=int)
+
+
+def out_of_fold(
+    x: sparse.csr_matrix,
+    y: np.ndarray,
+    c: float,
+    repeats: int,
+    extra: sparse.csr_matrix,
+    parents: np.ndarray,
+) -> np.ndarray:
+    """Out-of-fold probabilities, one row per (repeat, post). The clean sentences
+    (``extra``) train with their post's fold and are never scored, so none of them
+    sits on the other side of a split from its post."""
     probs = np.zeros((repeats, len(y)))
     for r in range(repeats):
         folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED + r)
         for tr, te in folds.split(x, y):
-            probs[r, te] = head(c).fit(x[tr], y[tr]).predict_proba(x[te])[:, 1]
+            more = extra[np.isin(parents, tr)]
+            xs = sparse.vstack([x[tr], more]).tocsr()
+            ys = np.concatenate([y[tr], np.zeros(more.shape[0], dtype=y.dtype)])
+            probs[r, te] = head(c).fit(xs, ys).predict_proba(x[te])[:, 1]
     return probs
 
 
@@ -140,6 +176,10 @@ def main() -> None:
     a = ap.parse_args()
     texts, y = load(TRAIN)
     x = matrix(texts, a.dimensions)
+    sentences, parents = clean_sentences(texts, y)
+    extra = matrix(sentences, a.dimensions)
+    x_all = sparse.vstack([x, extra]).tocsr()
+    print(f"{len(sentences)} sentences of clean posts as clean examples too")
     print(
         f"{len(texts)} training posts, {int((y.sum(1) == 0).sum())} clean, {a.dimensions} buckets"
     )
@@ -153,7 +193,7 @@ def main() -> None:
         if cat not in IN_USE:
             # No rule reads this head: fitted for custom rules (which must give their
             # own threshold), without the cross-validation that only sets a threshold.
-            model = head(a.c[-1]).fit(x, col)
+            model = head(a.c[-1]).fit(x_all, padded(col, len(sentences)))
             weights[:, j] = model.coef_[0]
             bias[j] = model.intercept_[0]
             report[cat] = {"C": a.c[-1], "threshold": 1.0, "switched_off": "no rule uses it"}
@@ -163,7 +203,8 @@ def main() -> None:
             continue
         best = None
         for c in a.c:
-            thr, prec, rec = pick_threshold(out_of_fold(x, col, c, a.repeats), col, a.precision)
+            oof = out_of_fold(x, col, c, a.repeats, extra, parents)
+            thr, prec, rec = pick_threshold(oof, col, a.precision)
             if best is None or rec > best[3]:
                 best = (c, thr, prec, rec)
         assert best is not None
@@ -173,7 +214,7 @@ def main() -> None:
             thr = 1.0
         elif cat in RAISED:
             thr = max(thr, RAISED[cat])
-        model = head(c).fit(x, col)
+        model = head(c).fit(x_all, padded(col, len(sentences)))
         weights[:, j] = model.coef_[0]
         bias[j] = model.intercept_[0]
         thresholds[j] = thr

@@ -185,3 +185,24 @@ def test_the_harassment_head_does_not_read_a_reply_as_harassment() -> None:
     ):
         assert list(check.run(Document(friendly))) == [], friendly
     assert list(check.run(Document("@DaveOnTheHill we know where you live. See you soon.")))
+
+
+def test_short_kind_sentences_are_not_judged_as_problems() -> None:
+    from tactful.engine.checks.judgement import judgement_model
+    from tactful.engine.text import fold
+
+    model = judgement_model()
+    assert model is not None
+    for kind in (
+        "The cake they made was delicious",
+        "Everything you told us was really helpful.",
+        "It was great to see you all.",
+        "Raffle tickets selling 5 for £2 at the door.",
+    ):
+        scores = model.scores(fold(kind).text, kind)
+        flagged = [
+            c
+            for j, c in enumerate(model.categories)
+            if model.thresholds[j] < 1.0 and scores[j] >= model.thresholds[j]
+        ]
+        assert flagged == [], (kind, flagged)
