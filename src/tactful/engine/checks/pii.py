@@ -494,7 +494,12 @@ def address_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for i, rx in enumerate(ADDRESS_PATTERNS):
         for m in rx.finditer(text):
-            if i == 1 and not m.group(1).lower().endswith(EURO_SUFFIXES):
+            if i == 1 and (
+                not m.group(1).lower().endswith(EURO_SUFFIXES)
+                # "offering 10% off": an English word and a percentage, not a Ring or a Weg
+                or m.group(1).lower() in gazetteer().common
+                or text[m.end() : m.end() + 1] == "%"
+            ):
                 continue
             if rx is US_TOWN_LINE and m.group(1) not in US_STATES:
                 continue

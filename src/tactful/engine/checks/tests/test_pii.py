@@ -188,3 +188,8 @@ def test_a_street_corner_is_found_but_is_no_ones_home():
     text = "Meet us at the corner of Mill Lane and Carr Street at 10."
     assert addresses(text) == ["corner of Mill Lane and Carr Street"]
     assert flagged(text, "address") == []
+
+
+def test_a_percentage_after_an_ordinary_word_is_no_address():
+    assert find_pii("Brew & Bake are offering 10% off coffee this week.", ["address"]) == []
+    assert find_pii("Sie wohnt in der Hauptstraße 5 in Berlin.", ["address"])
