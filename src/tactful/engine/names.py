@@ -850,11 +850,19 @@ def _is_public(name: str, text: str, end: int, gaz: Gazetteer) -> bool:
 PUBLIC_AFTER = regex.compile(r"^,?\s+(?:MP|MSP|MS|MLA|MEP|AM|OBE|MBE|CBE|KC|QC)\b")
 
 
+# "baby Oliver", "little Maisie", "our newborn twins Ava and Ada"
+CHILD_NAME_BEFORE = regex.compile(
+    r"\b(?:[Bb]aby|[Nn]ewborn|[Tt]oddler|[Ii]nfant|little)(?:\s+(?:boy|girl|brother|sister|son"
+    r"|daughter|twins?|grandson|granddaughter))?\s+$"
+)
+
+
 def _age_and_child(text: str, start: int, end: int) -> tuple[int | None, bool]:
-    if BABY_AGE_AFTER.match(text[end : end + 30]) or BABY_AGE_BEFORE.search(
-        text[max(0, start - 30) : start]
-    ):
+    before = text[max(0, start - 30) : start]
+    if BABY_AGE_AFTER.match(text[end : end + 30]) or BABY_AGE_BEFORE.search(before):
         return 0, True
+    if CHILD_NAME_BEFORE.search(before):
+        return None, True
     age: int | None = None
     m = AGE_AFTER.match(text[end : end + 40])
     if m:

@@ -83,3 +83,11 @@ def test_it_leaves_lower_case_posts_without_names_alone():
     assert names("we need bread, milk, eggs and jam") == []
     assert names("my name is not important") == []
     assert names("see you at the town hall on monday") == []
+
+
+def test_a_baby_or_little_one_named_is_a_child() -> None:
+    (oliver,) = find_people("Welcome to baby Oliver, born last Tuesday!")
+    assert oliver.child
+    people = find_people("Congratulations to Sam on the arrival of little Oliver.")
+    assert [p.child for p in people] == [False, True]
+    assert not any(p.child for p in find_people("Thanks to Tiny Tim Jones for the music."))
