@@ -39,10 +39,15 @@ def _applies(rule: CompiledRule, doc: Document) -> bool:
 
 
 def run_rules(policy: CompiledPolicy, doc: Document) -> list[Finding]:
-    """Every finding, each citing the first clause (in document order) that asks for it."""
+    """Every finding, each citing the first clause (in document order) that asks for it.
+
+    A trained model's finding (``kind: judgement``) is left out when another rule
+    already reports the same category under the same clause: the author learns
+    nothing new from a second warning about the same thing."""
     findings: list[Finding] = []
     seen: set[tuple[str, int, int]] = set()
     cache: dict[str, list[Hit]] = {}
+    judged: set[str] = set()
     for entry in policy.clauses:
         clause = entry.clause
         if doc.account not in clause.accounts:
@@ -59,6 +64,20 @@ def run_rules(policy: CompiledPolicy, doc: Document) -> list[Finding]:
                     continue
                 seen.add(key)
                 findings.append(_finding(rule, clause.id, clause.severity.get(rule.id), hit, doc))
+                if rule.rule.kind == "judgement":
+                    judged.add(rule.id)
+    if judged:
+        worst: dict[tuple[str, str], int] = {}
+        for f in findings:
+            if f.rule not in judged:
+                key = (f.clause, f.category)
+                worst[key] = max(worst.get(key, -1), SEVERITIES.index(f.severity))
+        findings = [
+            f
+            for f in findings
+            if f.rule not in judged
+            or worst.get((f.clause, f.category), -1) < SEVERITIES.index(f.severity)
+        ]
     findings.sort(key=lambda f: (f.start, -SEVERITIES.index(f.severity), f.rule))
     return findings
 

@@ -161,3 +161,15 @@ def test_stand_ins_follow_the_documents() -> None:
         "Chairman",
     ]
     assert load_policy("home-start-suffolk").policy.chain("CEO") == ["CEO", "Board"]
+
+
+def test_a_model_finding_is_not_repeated_beside_a_rule_of_the_same_clause() -> None:
+    from tactful.engine import check
+
+    post = (
+        "We're delighted to announce our new patron, the broadcaster Anna Lee, who will "
+        "help us reach families across Suffolk."
+    )
+    result = check(post, policy="home-start-suffolk")
+    high_profile = [f for f in result.findings if f.category == "high_profile"]
+    assert [f.rule for f in high_profile] == ["approval.high_profile"]
