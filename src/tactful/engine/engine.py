@@ -70,8 +70,8 @@ def run_rules(policy: CompiledPolicy, doc: Document) -> list[Finding]:
         worst: dict[tuple[str, str], int] = {}
         for f in findings:
             if f.rule not in judged:
-                key = (f.clause, f.category)
-                worst[key] = max(worst.get(key, -1), SEVERITIES.index(f.severity))
+                place = (f.clause, f.category)
+                worst[place] = max(worst.get(place, -1), SEVERITIES.index(f.severity))
         findings = [
             f
             for f in findings
