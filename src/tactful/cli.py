@@ -146,12 +146,29 @@ def _format_finding_line(text: str, f: Any) -> str:
     return f"{line}:{col} {f.severity} {f.category} [{f.clause}] {msg}"
 
 
-def _print_result_text(text: str, result: Any, out: TextIO) -> None:
+def _standing_reasons(policy: Any, account: str, approvers: list[str]) -> list[str]:
+    """Why a post with nothing to fix still needs someone: the policy's standing rule
+    ("every official post is cleared by ..."), named with its clause."""
+    reasons = []
+    for standing in policy.policy.approval:
+        role = standing.roles[0]
+        if account in standing.accounts and role in approvers:
+            clause = policy.policy.clause(standing.clause)
+            heading = f" ({clause.heading})" if clause is not None and clause.heading else ""
+            reasons.append(f"clause {standing.clause}{heading} asks it for every {account} post")
+    return reasons
+
+
+def _print_result_text(
+    text: str, result: Any, out: TextIO, policy: Any = None, account: str = "official"
+) -> None:
     for f in result.findings:
         out.write(_format_finding_line(text, f) + "\n")
     decision = result.decision
     if result.approvers:
-        decision += " (approval: " + ", ".join(result.approvers) + ")"
+        why = _standing_reasons(policy, account, result.approvers) if policy is not None else []
+        decision += " (approval: " + ", ".join(result.approvers) + "".join(f"; {w}" for w in why)
+        decision += ")"
     out.write(f"decision: {decision}\n")
 
 
@@ -167,7 +184,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         out.write(result.model_dump_json() + "\n")
     else:
-        _print_result_text(text, result, out)
+        _print_result_text(text, result, out, policy, args.account)
     return DECISION_EXIT[result.decision]
 
 

@@ -160,3 +160,16 @@ def test_an_unknown_author_role_is_named_with_the_roles_that_exist(tmp_path: Pat
     assert proc.returncode == 2
     assert "unknown role 'Wizard'" in err and "Web Administrator" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_standing_approval_is_explained_with_its_clause() -> None:
+    out = io.StringIO()
+    code = run(["check", "Thanks to everyone who came!", "--policy", "the-society"], out)
+    assert code == 3
+    (line,) = out.getvalue().splitlines()
+    assert line.startswith("decision: needs_approval (approval: Social Media Officer; clause 5 ")
+    assert line.endswith("asks it for every official post)")
+    out = io.StringIO()
+    run(["check", "Thanks to everyone who came!", "--policy", "the-society", "--account",
+         "personal"], out)
+    assert out.getvalue().strip() == "decision: ok"
