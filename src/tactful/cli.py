@@ -96,17 +96,17 @@ def _stdin_bytes() -> Any:
     return getattr(sys.stdin, "buffer", sys.stdin)
 
 
-def _post_text(args: argparse.Namespace) -> str:
-    if args.file:
-        text = _read_file(args.file, MAX_INPUT_BYTES, "the post file")
+def _post_text(args: argparse.Namespace, what: str = "post") -> str:
+    if getattr(args, "file", None):
+        text = _read_file(args.file, MAX_INPUT_BYTES, f"the {what} file")
     elif args.text == "-":
         text = _read_bytes(_stdin_bytes(), MAX_INPUT_BYTES, "standard input")
     elif args.text is not None:
         text = args.text
     else:
-        raise UsageError("give the post text, - for standard input, --file or --jsonl")
+        raise UsageError(f"give the {what} text, - for standard input, --file or --jsonl")
     if not text.strip():
-        raise UsageError("the post is empty")
+        raise UsageError(f"the {what} is empty")
     return text
 
 
@@ -263,7 +263,7 @@ def cmd_triage(args: argparse.Namespace, out: TextIO) -> int:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             bad = bad or "error" in record
         return EXIT_USAGE if bad else EXIT_OK
-    text = _post_text(args)
+    text = _post_text(args, "message")
     result = triage(
         text, policy, channel=args.channel, kind=args.kind, received_at=args.received_at
     )
