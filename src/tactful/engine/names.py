@@ -47,7 +47,7 @@ from pathlib import Path
 import regex
 
 from .models.names import tagger
-from .text import EMAIL_RE, HANDLE_RE, HASHTAG_RE, URL_RE
+from .text import EMAIL_RE, HANDLE_RE, HASHTAG_RE, URL_RE, sentence_around
 
 DATA = Path(__file__).parent / "checks" / "data"
 
@@ -875,16 +875,7 @@ def _age_and_child(text: str, start: int, end: int) -> tuple[int | None, bool]:
         age = None
     if age is not None:
         return age, age < 18
-    sentence = _sentence_around(text, start, end)
+    sentence = sentence_around(text, start, end)
     if CHILD_WORDS.search(sentence):
         return None, True
     return None, bool(SCHOOL.search(sentence)) and not ADULT_ROLE.search(sentence)
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    # bounded to 200 characters each side, so a 100,000-character post stays linear
-    lo, hi = max(0, start - 200), min(len(text), end + 200)
-    left = max(text.rfind(c, lo, start) for c in ".!?\n")
-    right_candidates = [i for i in (text.find(c, end, hi) for c in ".!?\n") if i != -1]
-    right = min(right_candidates) if right_candidates else hi
-    return text[max(left + 1, lo) : right]

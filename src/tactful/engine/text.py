@@ -261,3 +261,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def graphemes(text: str) -> int:
     """User-perceived characters, as Bluesky counts them."""
     return len(regex.findall(r"\X", text))
+
+
+def sentence_around(text: str, start: int, end: int, reach: int = 200) -> str:
+    """The sentence holding ``text[start:end]``, at most ``reach`` characters either
+    side, so a 100,000-character post stays linear."""
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    left = max(text.rfind(c, lo, start) for c in ".!?\n")
+    right_candidates = [i for i in (text.find(c, end, hi) for c in ".!?\n") if i != -1]
+    right = min(right_candidates) if right_candidates else hi
+    return text[max(left + 1, lo) : right]

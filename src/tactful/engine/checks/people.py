@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..model import Consent
 from ..names import PersonSpan, find_people, word_set
-from ..text import Document
+from ..text import Document, sentence_around
 from .base import Check, Hit
 
 PARENT_WORDS = regex.compile(
@@ -75,12 +75,6 @@ NOW_WORDS = regex.compile(
 PAST_MARGIN_YEARS = 105
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    rights = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
-    return text[left : min(rights, default=len(text))]
-
-
 def in_public_role(text: str, person: PersonSpan) -> bool:
     """Whether the post names ``person`` by a public role ("the broadcaster X")."""
     before = text[max(0, person.start - 40) : person.start]
@@ -91,12 +85,14 @@ def in_public_role(text: str, person: PersonSpan) -> bool:
 def is_historical(text: str, person: PersonSpan, this_year: int) -> bool:
     """Whether ``person`` is named as a figure of the past (a long-gone year or a
     period in the same sentence)."""
-    sentence = _sentence_around(text, person.start, person.end)
+    sentence = sentence_around(text, person.start, person.end)
     if NOW_WORDS.search(sentence):
         return False
     if PAST_PERIOD.search(sentence):
         return True
-    return any(int(m.group(1)) <= this_year - PAST_MARGIN_YEARS for m in PAST_YEAR.finditer(sentence))
+    return any(
+        int(m.group(1)) <= this_year - PAST_MARGIN_YEARS for m in PAST_YEAR.finditer(sentence)
+    )
 
 
 class PeopleParams(BaseModel):

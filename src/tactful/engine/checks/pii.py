@@ -27,7 +27,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..names import find_people, gazetteer, word_set
-from ..text import Document
+from ..text import Document, sentence_around
 from .base import Check, Hit
 
 Entity = Literal[
@@ -73,13 +73,6 @@ def _clause_before(text: str, start: int, limit: int = 60) -> str:
     window = text[max(0, start - limit) : start]
     cut = max(window.rfind(c) for c in ".!?\n;")
     return window[cut + 1 :]
-
-
-def _sentence_of(text: str, start: int, end: int, limit: int = 80) -> str:
-    """The sentence around ``text[start:end]``, at most ``limit`` characters either side."""
-    after = text[end : end + limit]
-    stops = [i for i in (after.find(c) for c in ".!?\n") if i >= 0]
-    return _clause_before(text, start, limit) + text[start:end] + after[: min(stops, default=limit)]
 
 
 def _names_before(text: str, start: int, limit: int = 40) -> bool:
@@ -632,7 +625,7 @@ SPECIMEN_CUE = regex.compile(
 
 def _ni_numbers(text: str) -> Iterable[PiiSpan]:
     for m in NINO.finditer(text):
-        if m.group(1) == "QQ" and SPECIMEN_CUE.search(_sentence_of(text, m.start(), m.end())):
+        if m.group(1) == "QQ" and SPECIMEN_CUE.search(sentence_around(text, m.start(), m.end())):
             continue
         yield PiiSpan("ni_number", m.start(), m.end(),
                       "A National Insurance number is personal data",
