@@ -122,21 +122,37 @@ def _load_context(path: str | None) -> Any:
     return _context(data, path)
 
 
-def _context(data: Any, where: str) -> Any:
+def _context(data: Any, where: str | None, warn_as: str | None = None) -> Any:
+    """The context as the engine's Context; ``where`` (a file name) starts an error
+    message, ``warn_as`` (else ``where``) a warning. Unknown keys stay ignored, as the
+    contract says, but each is named on stderr so a misspelt key is not lost unseen."""
+    import warnings
+
     from pydantic import ValidationError
 
     from tactful.engine import Context
+    from tactful.engine.model import UnknownContextKeyWarning
 
+    prefix = f"{where}: " if where else ""
     if data is None:
         return None
     if not isinstance(data, dict):
-        raise UsageError(f"{where}: the context must be a JSON object")
+        raise UsageError(f"{prefix}the context must be a JSON object")
     try:
-        return Context.model_validate(data)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", UnknownContextKeyWarning)
+            ctx = Context.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         field = ".".join(str(x) for x in err["loc"])
-        raise UsageError(f"{where}: context.{field}: {err['msg']}") from None
+        raise UsageError(f"{prefix}context.{field}: {err['msg']}") from None
+    for w in caught:
+        if issubclass(w.category, UnknownContextKeyWarning):
+            label = f"{warn_as}: " if warn_as else prefix
+            sys.stderr.write(f"tactful: warning: {label}{w.message}\n")
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return ctx
 
 
 def _format_finding_line(text: str, f: Any) -> str:
@@ -219,11 +235,14 @@ def _check_jsonl(args: argparse.Namespace, default_policy: Any, out: TextIO) -> 
     return EXIT_OK
 
 
-def check_record(line: str, n: int, default_policy: Any, args: argparse.Namespace) -> dict[str, Any]:
-    """One --jsonl line checked; a bad line becomes an error record, never an exception."""
+def check_record(
+    line: str, n: int, default_policy: Any, args: argparse.Namespace
+) -> dict[str, Any]:
+    """One --jsonl line checked; a bad line becomes an error record, never an exception.
+    The error record, {"id", "line", "error"}, is the same shape ``tactful triage`` gives."""
     from tactful.engine import InputError, PolicyFileError, check, load_policy
 
-    item_id: Any = None
+    item_id: str | None = None
     try:
         if len(line) > MAX_INPUT_BYTES:
             raise UsageError("the line is larger than 1 MB")
@@ -231,9 +250,11 @@ def check_record(line: str, n: int, default_policy: Any, args: argparse.Namespac
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise UsageError(f"not valid JSON: {exc.msg}") from None
+        except RecursionError:
+            raise UsageError("not valid JSON: nested too deeply") from None
         if not isinstance(data, dict):
             raise UsageError("each line must be a JSON object")
-        item_id = data.get("id")
+        item_id = None if data.get("id") is None else str(data["id"])
         text = data.get("text")
         if not isinstance(text, str) or not text.strip():
             raise UsageError("'text' is missing or empty")
@@ -243,8 +264,8 @@ def check_record(line: str, n: int, default_policy: Any, args: argparse.Namespac
             policy=policy,
             channel=data.get("channel") or args.channel,
             account=data.get("account") or "official",
-            context=_context(data.get("context"), f"line {n}"),
-            item_id=None if item_id is None else str(item_id),
+            context=_context(data.get("context"), None, warn_as=f"line {n}"),
+            item_id=item_id,
         )
         return result.model_dump(mode="json")
     except (UsageError, InputError, PolicyFileError) as exc:

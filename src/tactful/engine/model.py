@@ -7,9 +7,12 @@ tests all speak the same JSON as ``../shared/spec/contract.md`` describes.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import sys
+import warnings
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Severity = Literal["advice", "warning", "blocker"]
 SEVERITIES: tuple[str, ...] = ("advice", "warning", "blocker")
@@ -81,9 +84,39 @@ class Media(BaseModel):
     logo: bool = False
 
 
+class UnknownContextKeyWarning(UserWarning):
+    """A top-level context key Tactful does not know, most likely a misspelling
+    ("consent" for "consents"). The contract says such keys are ignored, never an
+    error, so this is a warning: the key has no effect on the check."""
+
+
+def _caller_stacklevel() -> int:
+    """The ``stacklevel`` of the first frame outside pydantic and the engine, so a
+    warning points at the caller's line that passed the context."""
+    frame, level = sys._getframe(2), 2
+    while frame.f_back is not None and _is_library_frame(frame.f_globals.get("__name__", "")):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def _is_library_frame(module: str) -> bool:
+    inside = module.startswith(("pydantic.", "tactful.engine.")) or module == "tactful.engine"
+    return inside and ".tests." not in module
+
+
+def describe_unknown_context_key(key: object) -> str:
+    """One line naming an unknown context key and, when one is close, the key meant."""
+    name = str(key)
+    shown = name if len(name) <= 60 else name[:57] + "..."
+    close = difflib.get_close_matches(name.lower(), CONTEXT_KEYS, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown context key {shown!r} ignored{hint}"
+
+
 class Context(BaseModel):
     """What the organisation's records know about a draft. Every key is optional;
-    unknown keys are ignored, never an error."""
+    unknown keys are ignored, never an error, but each one issues an
+    ``UnknownContextKeyWarning`` so that a misspelt key is not silently lost."""
 
     model_config = ConfigDict(extra="ignore")
 
@@ -97,6 +130,19 @@ class Context(BaseModel):
     profile_disclaimer: bool = False
     reply_to: str | None = None
     notes: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _warn_unknown_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for key in data:
+                if key not in CONTEXT_KEYS:
+                    warnings.warn(
+                        describe_unknown_context_key(key),
+                        UnknownContextKeyWarning,
+                        stacklevel=_caller_stacklevel(),
+                    )
+        return data
 
     @field_validator("consents", mode="before")
     @classmethod
@@ -114,6 +160,9 @@ class Context(BaseModel):
 
     def on(self) -> dt.date:
         return self.today or dt.date.today()
+
+
+CONTEXT_KEYS: tuple[str, ...] = tuple(Context.model_fields)
 
 
 class Finding(BaseModel):

@@ -60,13 +60,72 @@ def test_it_reads_standard_input() -> None:
     assert proc.returncode == 1
 
 
-def test_it_reads_a_context_file(tmp_path: Path) -> None:
+def test_it_reads_a_context_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ctx = tmp_path / "ctx.json"
     ctx.write_text(json.dumps({"author_role": "Social Media Officer", "surprise": 1}))
     out = io.StringIO()
     code = run(["check", "Our coffee morning is on Friday.", "--policy", "the-society",
                 "--context", str(ctx)], out)
     assert code == 0
+    assert capsys.readouterr().err == (
+        f"tactful: warning: {ctx}: unknown context key 'surprise' ignored\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"), [("consent", "consents"), ("embargos", "embargoes"), ("Notes", "notes")]
+)
+def test_a_misspelt_context_key_is_named_with_the_key_meant(
+    tmp_path: Path, key: str, meant: str
+) -> None:
+    ctx = tmp_path / "ctx.json"
+    ctx.write_text(json.dumps({key: []}))
+    proc = _run(
+        ["check", "Coffee morning on Friday.", "--policy", "starter", "--context", str(ctx)]
+    )
+    (line,) = proc.stderr.decode().splitlines()
+    assert line == (
+        f"tactful: warning: {ctx}: unknown context key {key!r} ignored; did you mean {meant!r}?"
+    )
+    # The contract: unknown keys are ignored, never an error, so the decision stands.
+    assert proc.returncode == 0
+
+
+def test_a_context_with_only_the_contract_keys_gives_no_warning(tmp_path: Path) -> None:
+    ctx = tmp_path / "ctx.json"
+    context = {
+        "today": "2026-11-21",
+        "author_role": None,
+        "consents": ["Jane Smith, photo"],
+        "embargoes": [{"topic": "new patron", "until": "2026-12-01"}],
+        "media": [],
+        "high_profile": False,
+        "approvals": [],
+        "profile_disclaimer": False,
+        "reply_to": None,
+        "notes": "",
+    }
+    ctx.write_text(json.dumps(context))
+    proc = _run(
+        ["check", "Coffee morning on Friday.", "--policy", "starter", "--context", str(ctx)]
+    )
+    assert proc.returncode == 0
+    assert proc.stderr.decode() == ""
+
+
+def test_a_misspelt_context_key_in_jsonl_names_its_line(tmp_path: Path) -> None:
+    f = tmp_path / "in.jsonl"
+    lines = [
+        {"id": "a", "text": "Coffee morning on Friday."},
+        {"id": "b", "text": "Coffee morning.", "context": {"consent": []}},
+    ]
+    f.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    proc = _run(["check", "--jsonl", str(f), "--policy", "starter"])
+    assert proc.returncode == 0
+    assert proc.stderr.decode() == (
+        "tactful: warning: line 2: unknown context key 'consent' ignored; did you mean 'consents'?\n"
+    )
+    assert [json.loads(x)["decision"] for x in proc.stdout.decode().splitlines()] == ["ok", "ok"]
 
 
 def test_jsonl_keeps_order_and_ids_and_isolates_a_bad_line(tmp_path: Path) -> None:
@@ -82,10 +141,44 @@ def test_jsonl_keeps_order_and_ids_and_isolates_a_bad_line(tmp_path: Path) -> No
     rows = [json.loads(x) for x in out.getvalue().splitlines()]
     assert [r.get("id") for r in rows] == ["a", None, "c", "d"]
     assert rows[0]["decision"] == "ok"
-    assert "not valid JSON" in rows[1]["error"]
+    assert rows[1] == {
+        "id": None,
+        "line": 2,
+        "error": "not valid JSON: Expecting property name enclosed in double quotes",
+    }
     assert rows[2]["policy"]["id"] == "clean-slate" and rows[2]["decision"] == "needs_changes"
-    assert "text" in rows[3]["error"]
+    assert rows[3] == {"id": "d", "line": 4, "error": "'text' is missing or empty"}
     assert code == 2
+
+
+BAD_LINES = [
+    "{not json",
+    "[1, 2]",
+    "[" * 100_000,
+    json.dumps({"id": 7, "text": "hello", "policy": "no-such-policy"}),
+    json.dumps({"id": "x", "text": ""}),
+]
+
+
+def _jsonl_errors(command: str, path: Path) -> tuple[int, list[dict[str, object]]]:
+    out = io.StringIO()
+    code = run([command, "--jsonl", str(path), "--policy", "starter"], out)
+    return code, [json.loads(x) for x in out.getvalue().splitlines()]
+
+
+def test_check_and_triage_report_a_bad_jsonl_line_in_the_same_shape(tmp_path: Path) -> None:
+    f = tmp_path / "bad.jsonl"
+    f.write_text("\n".join(["", *BAD_LINES]) + "\n")
+    for command in ("check", "triage"):
+        code, rows = _jsonl_errors(command, f)
+        assert code == 2
+        assert [set(r) for r in rows] == [{"id", "line", "error"}] * len(BAD_LINES), command
+        assert [r["line"] for r in rows] == [2, 3, 4, 5, 6], command
+        assert [r["id"] for r in rows] == [None, None, None, "7", "x"], command
+    _, check_rows = _jsonl_errors("check", f)
+    _, triage_rows = _jsonl_errors("triage", f)
+    # Parsing and policy errors are worded alike; an empty text is worded by each command.
+    assert check_rows[:4] == triage_rows[:4]
 
 
 @pytest.mark.parametrize(

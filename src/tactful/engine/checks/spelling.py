@@ -21,7 +21,9 @@ A rule of this kind works in one ``mode``:
     US spellings inside hashtags are left alone: a tag is often a shared campaign.
 
 What always passes: @handles, web and email addresses, money, numbers and times
-("10am", "3rd"), acronyms and words in capitals ("NHS", "SEND"), words with capitals
+("10am", "3rd"), words disguised with symbols ("b@stard", "sh*t": the abuse rules
+decode those, and the pieces either side of the symbol are not words to correct),
+acronyms and words in capitals ("NHS", "SEND"), words with capitals
 inside ("JustGiving", "iPhone"), contractions and possessives ("we're", "charity's"),
 hyphenated compounds whose parts are words, and the charity vocabulary in
 ``data/spelling_allow.txt`` ("wellbeing", "crowdfunder", "befriender"). A policy may
@@ -46,7 +48,7 @@ from typing import Literal
 import msgpack
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..text import Document
+from ..text import LEET, Document
 from .base import Check, Hit
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -60,6 +62,11 @@ WORD_CHARS_RE = re.compile(r"^[A-Za-z][A-Za-z'\-]*$")
 CAMEL_RE = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]|\d+")
 IZE_RE = re.compile(r"^([a-z]{3,})iz(e|ed|es|ing|ation|ations|er|ers)$")
 VOCAB_WORD_RE = re.compile(r"^[a-z]+$")
+# Symbols that stand for a letter (leetspeak) or hide one (masking) when written
+# inside a word: "b@stard", "sh!t", "f*ck", "a$$hole". Joined to letters or digits on
+# both sides, they make one disguised word of the pieces around them.
+DISGUISE_CHARS = "".join(c for c in LEET if not c.isalnum()) + "*#%"
+DISGUISE_RE = re.compile(rf"(?<=[^\W_])[{re.escape(DISGUISE_CHARS)}]+(?=[^\W_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +353,15 @@ def _word_parts(text: str, start: int) -> Iterator[tuple[int, str]]:
         offset += len(part) + 1
 
 
+def disguise_edges(text: str) -> set[int]:
+    """Offsets where a word meets a symbol standing in for a letter; a token that
+    starts or ends at one is a piece of a disguised word, not a word of its own."""
+    edges: set[int] = set()
+    for m in DISGUISE_RE.finditer(text):
+        edges.update((m.start(), m.end()))
+    return edges
+
+
 def prose_verdicts(doc: Document) -> list[WordVerdict]:
     """Every doubtful word outside hashtags, handles, links and amounts; computed once
     per document and shared by every spelling rule."""
@@ -354,8 +370,9 @@ def prose_verdicts(doc: Document) -> list[WordVerdict]:
         return cached  # type: ignore[no-any-return]
     lex = lexicon()
     out: list[WordVerdict] = []
+    glued = disguise_edges(doc.text)
     for tok in doc.tokens:
-        if len(tok.text) > MAX_WORD_CHARS:
+        if len(tok.text) > MAX_WORD_CHARS or tok.start in glued or tok.end in glued:
             continue
         text = tok.text.replace("\u2019", "'")
         if not WORD_CHARS_RE.match(text) or doc.protected_kind(tok.start, tok.end):

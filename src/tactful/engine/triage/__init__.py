@@ -10,7 +10,7 @@ policy names no safeguarding lead, ``TriageResult.note`` says who it went to
 instead (a private attribute, so the JSON stays the contract's shape).
 
 ``triage_batch`` handles many messages, turning a bad one into an error entry;
-``triage_jsonl_lines`` yields one dict per input line, then crisis alerts
+``triage_jsonl_lines`` yields one dict per non-blank input line, then crisis alerts
 (``crisis.py``, shape documented there and in docs/triage.md).
 """
 
@@ -223,11 +223,11 @@ def triage_jsonl_lines(
         it = iter(results)
         for number, item in chunk:
             if not isinstance(item, dict):
-                yield {"id": None, "error": f"line {number}: {item}"}
+                yield {"id": None, "line": number, "error": item}
                 continue
             result = next(it)
             if isinstance(result, TriageError):
-                yield {"id": result.id, "error": f"line {number}: {result.error}"}
+                yield {"id": result.id, "line": number, "error": result.error}
                 continue
             ref = item.get("policy") or default_policy
             policy_id = ref.id if isinstance(ref, CompiledPolicy) else str(ref)
@@ -243,6 +243,8 @@ def triage_jsonl_lines(
         chunk.clear()
 
     for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue  # as in `tactful check --jsonl`: a blank line is not a message
         chunk.append((number, parse_line(line)))
         if len(chunk) >= 256:
             yield from flush()
@@ -254,11 +256,12 @@ def triage_jsonl_lines(
 
 
 def parse_line(line: str) -> Any:
-    """The JSON object on a line, or a string saying what is wrong with it."""
-    if not line.strip():
-        return "empty line"
+    """The JSON object on a line, or a string saying what is wrong with it (worded as
+    ``tactful check --jsonl`` words it)."""
     try:
         item = json.loads(line)
-    except (json.JSONDecodeError, RecursionError):
-        return "not valid JSON"
+    except json.JSONDecodeError as exc:
+        return f"not valid JSON: {exc.msg}"
+    except RecursionError:
+        return "not valid JSON: nested too deeply"
     return item if isinstance(item, dict) else "each line must be a JSON object"

@@ -1,5 +1,6 @@
 import pytest
 
+from tactful.engine import check
 from tactful.engine.checks.spelling import SpellingCheck, SpellingParams, edit_distance
 from tactful.engine.rules import RULES_DIR, load_rule_file
 from tactful.engine.text import Document
@@ -115,3 +116,36 @@ def test_edit_distance_counts_a_swap_as_one():
     assert edit_distance("teh", "the") == 1
     assert edit_distance("recieve", "receive") == 1
     assert edit_distance("cat", "dog") == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You b@stard, get lost.",
+        "What a b*stard.",
+        "That was sh!tty.",
+        "He is a tw@tface.",
+        "A pack of b@st@rds.",
+        "See you at the cafe@thepark tonight.",
+    ],
+)
+def test_a_word_disguised_with_symbols_is_not_split_into_misspellings(text):
+    assert hits(text) == []
+
+
+def test_a_real_misspelling_beside_a_disguised_word_is_still_caught():
+    assert hits("You b@stard, we will recieve it.") == [("recieve", "receive", "blocker")]
+
+
+def test_a_symbol_between_words_and_spaces_does_not_hide_a_misspelling():
+    assert hits("Cake @ recieve, comunity!") == [
+        ("recieve", "receive", "blocker"),
+        ("comunity", "community", "blocker"),
+    ]
+
+
+def test_leetspeak_abuse_draws_an_abuse_finding_and_no_spelling_finding():
+    result = check("You b@stard, get lost.", policy="starter")
+    categories = {f.category for f in result.findings}
+    assert "abuse" in categories
+    assert "spelling" not in categories

@@ -104,7 +104,21 @@ def test_jsonl_gives_one_output_per_line_in_order_including_malformed_lines():
     ]
     out = list(triage_jsonl_lines(lines, NO_LEAD))
     assert [o.get("id") for o in out] == ["1", None, "3"]
-    assert "error" not in out[0] and "error" in out[1] and "error" in out[2]
+    assert "error" not in out[0]
+    assert out[1] == {
+        "id": None,
+        "line": 2,
+        "error": "not valid JSON: Expecting property name enclosed in double quotes",
+    }
+    assert set(out[2]) == {"id", "line", "error"} and out[2]["line"] == 3
+    assert "received_at" in out[2]["error"]
+
+
+def test_jsonl_skips_blank_lines_as_check_does_and_keeps_line_numbers():
+    lines = ["", '{"id": "1", "text": "Great work!"}', "   ", "{not json"]
+    out = list(triage_jsonl_lines(lines, NO_LEAD))
+    assert [o.get("id") for o in out] == ["1", None]
+    assert out[1]["line"] == 4
 
 
 def test_a_burst_of_complaints_raises_one_negativity_alert_and_a_quiet_stream_none():
