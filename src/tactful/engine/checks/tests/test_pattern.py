@@ -45,8 +45,11 @@ def test_a_catastrophic_pattern_returns_promptly_with_no_hit() -> None:
 
 
 def test_a_pattern_that_times_out_is_skipped_and_the_others_still_run(
-    caplog: pytest.LogCaptureFixture,
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The rule's overall budget has its own test below; on a loaded machine the first
+    # pattern's 20 ms can overrun it in wall-clock time, which is not what this tests.
+    monkeypatch.setattr("tactful.engine.checks.pattern.RULE_BUDGET_MS", 10_000)
     text = "a" * 60 + "! use code X1"
     with caplog.at_level(logging.WARNING):
         hits = _hits(text, patterns=["(a|aa)+$", r"code\s+\w+"], timeout_ms=20)
@@ -77,3 +80,13 @@ def test_it_refuses_unbounded_or_broken_params(params: dict[str, object]) -> Non
 def test_it_never_crashes_on_odd_text(text: str) -> None:
     hits = _hits(text, patterns=[r"code\s+\w+"], unless=["never"], view="squashed")
     assert len(hits) <= 100
+
+
+def test_once_the_rule_budget_is_spent_the_remaining_patterns_are_skipped(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tactful.engine.checks.pattern.RULE_BUDGET_MS", 0)
+    with caplog.at_level(logging.WARNING):
+        hits = _hits("use code X1", patterns=[r"code\s+\w+"])
+    assert hits == []
+    assert "budget spent" in caplog.text
