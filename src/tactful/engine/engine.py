@@ -79,7 +79,33 @@ def run_rules(policy: CompiledPolicy, doc: Document) -> list[Finding]:
             or worst.get((f.clause, f.category), -1) < SEVERITIES.index(f.severity)
         ]
     findings.sort(key=lambda f: (f.start, -SEVERITIES.index(f.severity), f.rule))
-    return findings
+    return _one_per_span(policy, findings)
+
+
+def _one_per_span(policy: CompiledPolicy, findings: list[Finding]) -> list[Finding]:
+    """Drop a finding that overlaps one of another rule reporting the same category
+    under the same clause at least as severely, with the same need for approval: two
+    threat rules matching "deserves a good kicking" are one thing to fix, not two.
+
+    ``findings`` is sorted by start, most severe first, so the kept finding is the
+    first and most severe of each overlapping run."""
+    kept: list[Finding] = []
+    for f in findings:
+        clause = policy.policy.clause(f.clause)
+        approval = clause is not None and clause.needs_approval_for(f.rule)
+        if any(
+            k.clause == f.clause
+            and k.category == f.category
+            and k.rule != f.rule
+            and k.start < f.end
+            and f.start < k.end
+            and SEVERITIES.index(k.severity) >= SEVERITIES.index(f.severity)
+            and (clause is not None and clause.needs_approval_for(k.rule)) == approval
+            for k in kept
+        ):
+            continue
+        kept.append(f)
+    return kept
 
 
 def _safe_run(rule: CompiledRule, doc: Document) -> Iterable[Hit]:

@@ -91,3 +91,70 @@ def test_a_recorded_approval_satisfies_it_and_the_finding_becomes_advice() -> No
 def test_the_result_carries_policy_id_and_version() -> None:
     r = check("hello", policy=P, item_id="a1")
     assert (r.id, r.policy.id, r.policy.version) == ("a1", "decide", "2")
+
+
+OVERLAP = """\
+id: overlap
+organisation: Overlap Charity
+version: "1"
+roles:
+  - title: Comms Officer
+clauses:
+  - id: "1"
+    heading: Respect
+    summary: We never threaten anyone.
+    uses: [custom.kicking, custom.threat_word]
+  - id: "2"
+    heading: Big news
+    summary: Major announcements are signed off.
+    uses: [custom.big, custom.launch]
+    approvers: [Comms Officer]
+    approval_for: [custom.launch]
+rules:
+  - id: custom.kicking
+    kind: lexicon
+    category: harassment
+    severity: blocker
+    message: A threat.
+    why: Threats are harassment.
+    params: {phrases: ["good kicking"]}
+    examples: {flag: ["a good kicking"], pass: ["a good game"]}
+  - id: custom.threat_word
+    kind: lexicon
+    category: harassment
+    severity: blocker
+    message: A threat.
+    why: Threats are harassment.
+    params: {phrases: ["deserves a good kicking"]}
+    examples: {flag: ["he deserves a good kicking"], pass: ["he deserves a medal"]}
+  - id: custom.big
+    kind: lexicon
+    category: high_profile
+    severity: warning
+    message: Big news.
+    why: Signed off first.
+    params: {phrases: ["big launch"]}
+    examples: {flag: ["our big launch"], pass: ["our launch"]}
+  - id: custom.launch
+    kind: lexicon
+    category: high_profile
+    severity: warning
+    message: A launch.
+    why: Signed off first.
+    params: {phrases: ["launch"]}
+    examples: {flag: ["our launch"], pass: ["our lunch"]}
+"""
+
+
+def test_two_rules_on_the_same_words_give_one_finding() -> None:
+    policy = load_policy_text(OVERLAP)
+    r = check("Whoever did it deserves a good kicking.", policy=policy)
+    assert [f.category for f in r.findings] == ["harassment"]
+    assert r.findings[0].excerpt == "deserves a good kicking"
+
+
+def test_an_overlapping_finding_that_asks_for_approval_is_kept() -> None:
+    policy = load_policy_text(OVERLAP)
+    r = check("Our big launch is on Friday.", policy=policy)
+    assert sorted(f.rule for f in r.findings) == ["custom.big", "custom.launch"]
+    assert (r.decision, r.approvers) == ("needs_approval", ["Comms Officer"])
