@@ -1,4 +1,4 @@
-"""Fine-tune a second all-MiniLM-L6-v2 that says complaint or not, for the triage cascade.
+"""Fine-tune a second sentence encoder that says complaint or not, for the triage cascade.
 
 The shipped triage encoder serves eleven categories at once; this one learns only
 whether a message is a complaint. It is trained on the training part of
@@ -86,13 +86,13 @@ def build_model(base: Path, torch):  # type: ignore[no-untyped-def]
     from transformers import AutoModel
 
     class Specialist(torch.nn.Module):
-        """Mean-pooled, L2-normalised MiniLM embedding, scaled, then one logit."""
+        """Mean-pooled, L2-normalised sentence embedding, scaled, then one logit."""
 
         def __init__(self) -> None:
             super().__init__()
             self.bert = AutoModel.from_pretrained(str(base), local_files_only=True)
             self.drop = torch.nn.Dropout(0.1)
-            self.head = torch.nn.Linear(384, 1)
+            self.head = torch.nn.Linear(self.bert.config.hidden_size, 1)
 
         def forward(self, input_ids, attention_mask):  # type: ignore[no-untyped-def]
             hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask)[0]
@@ -140,7 +140,9 @@ def fine_tune(model, tokenizer, train, args, torch) -> None:  # type: ignore[no-
     model.eval()
 
 
-def export(model, base: Path, out: Path, work: Path, max_len: int, torch) -> None:  # type: ignore[no-untyped-def]
+def export(
+    model, base: Path, out: Path, work: Path, max_len: int, torch, dynamic: bool = False
+) -> None:  # type: ignore[no-untyped-def]
     fp32 = work / "specialist-fp32.onnx"
     fp32.parent.mkdir(parents=True, exist_ok=True)
     ids = torch.ones(2, 8, dtype=torch.long)
@@ -150,8 +152,26 @@ def export(model, base: Path, out: Path, work: Path, max_len: int, torch) -> Non
         dynamic_axes={"input_ids": {0: "b", 1: "t"}, "attention_mask": {0: "b", 1: "t"}, "logit": {0: "b"}},
         opset_version=17, dynamo=False,
     )  # fmt: skip
-    quantise_static(fp32, out, base / "tokenizer.json", max_len)
+    if dynamic:
+        quantise_dynamic(fp32, out)
+    else:
+        quantise_static(fp32, out, base / "tokenizer.json", max_len)
     shutil.copy(base / "tokenizer.json", out / "tokenizer.json")
+
+
+def quantise_dynamic(fp32: Path, out: Path) -> None:
+    """int8 weights (MatMuls and the word-embedding table) with activations scaled per call.
+
+    Static quantisation with fixed scales (``quantise_static``), which suits MiniLM,
+    wrecks MPNet (fold 0: AUC 0.95 in fp32, 0.79 static int8), while dynamic int8
+    keeps it (0.95). A dynamic model's output depends on its batch-mates, so the
+    cascade runs it on one message at a time (``one_at_a_time`` in cascade.json).
+    """
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    out.mkdir(parents=True, exist_ok=True)
+    quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8,
+                     per_channel=True)  # fmt: skip
 
 
 def score(folder: Path, texts: list[str], max_len: int) -> np.ndarray:
@@ -313,6 +333,11 @@ def main() -> int:
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--max-len", type=int, default=64)
     parser.add_argument("--no-own", action="store_true", help="complaints-twitter rows only")
+    parser.add_argument(
+        "--dynamic",
+        action="store_true",
+        help="dynamic int8 export (for MPNet; see quantise_dynamic)",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
@@ -345,7 +370,9 @@ def main() -> int:
     model = build_model(args.base, torch)
     tokenizer = AutoTokenizer.from_pretrained(str(args.base), local_files_only=True)
     fine_tune(model, tokenizer, train, args, torch)
-    export(model, args.base, out, args.work / (out.name + "-tmp"), args.max_len, torch)
+    export(
+        model, args.base, out, args.work / (out.name + "-tmp"), args.max_len, torch, args.dynamic
+    )
     if test:
         logit = score(out, [r[0] for r in test], args.max_len)
         np.savez(

@@ -17,7 +17,8 @@ Rebuilt by ``engine/models/train_triage.py`` into ``engine/models/triage/``:
   subfolder ``cascade.json`` names under ``models``, int8 with fixed scales like the
   encoder and giving one logit a message. They run only on the messages whose
   complaint decision they can change (an enquiry, other or praise decision without
-  a safeguarding alarm); for those the complaint score is the sigmoid of
+  a safeguarding alarm, and with ``demote`` a complaint decision too); for those
+  the complaint score is the sigmoid of
   ``triage_weight`` times the binary model's logit plus the rest times the mean of
   the specialists' logits, against ``threshold`` (a logit).
 
@@ -110,6 +111,17 @@ class Classifier:
             self.bias = self.bias[:-1]
         self.specialists: list[TextEncoder] = []
         self.triage_weight = 1.0
+        # With ``demote`` in cascade.json the specialists also rescore complaint
+        # decisions, and one that falls below the threshold becomes the likeliest of
+        # the categories a complaint is mistaken for.
+        self.demote = False
+        # ``band`` limits the specialists to messages whose complaint probability from
+        # the triage model lies inside it (where that model is unsure), for speed.
+        # ``one_at_a_time`` runs them on each message alone: a dynamically quantised
+        # model scales activations per call, so only then does a batch give exactly
+        # the one-at-a-time results.
+        self.band = (0.0, 1.0)
+        self.one_at_a_time = False
         settings = specialist / "cascade.json"
         if self.complaint_threshold is not None and settings.is_file():
             cascade = json.loads(settings.read_text(encoding="utf-8"))
@@ -119,6 +131,10 @@ class Classifier:
             ]
             if self.specialists and all(s.is_available() for s in self.specialists):
                 self.triage_weight = float(cascade["triage_weight"])
+                self.demote = bool(cascade.get("demote", False))
+                lo, hi = cascade.get("band", (0.0, 1.0))
+                self.band = (float(lo), float(hi))
+                self.one_at_a_time = bool(cascade.get("one_at_a_time", False))
                 self.complaint_threshold = float(1.0 / (1.0 + np.exp(-cascade["threshold"])))
         self.uses_specialist = self.triage_weight < 1.0
 
@@ -171,16 +187,28 @@ class Classifier:
         if self.uses_specialist:
             # Only where the complaint decision can change: see ``choose``.
             best = probs.argmax(axis=1)
+            rescored = self._yields + ([self._complaint] if self.demote else [])
+            p = 1.0 / (1.0 + np.exp(-np.clip(complaint, -50.0, 50.0)))
             run = np.flatnonzero(
-                np.isin(best, self._yields)
+                np.isin(best, rescored)
                 & (probs[:, self._safeguarding] < self.safeguarding_threshold)
+                & (p >= self.band[0])
+                & (p <= self.band[1])
             )
             if len(run):
                 chosen = [texts[i] for i in run]
-                scores = np.mean([self.embed(chosen, e)[:, 0] for e in self.specialists], axis=0)
+                scores = np.mean(
+                    [self.specialist_logits(chosen, e) for e in self.specialists], axis=0
+                )
                 w = self.triage_weight
                 complaint[run] = w * complaint[run] + (1.0 - w) * scores
         return probs, 1.0 / (1.0 + np.exp(-np.clip(complaint, -50.0, 50.0)))
+
+    def specialist_logits(self, texts: list[str], encoder: TextEncoder) -> np.ndarray:
+        if not self.one_at_a_time:
+            return self.embed(texts, encoder)[:, 0]
+        prepared = [prepare_social_text(t) or "." for t in texts]
+        return np.array([float(encoder.run([t])[0, 0]) for t in prepared], dtype=np.float32)
 
     def probabilities_many(self, texts: list[str]) -> np.ndarray:
         return self.scores_many(texts)[0]
@@ -210,6 +238,14 @@ class Classifier:
             and complaint >= self.complaint_threshold
         ):
             return self._complaint
+        if (
+            self.demote
+            and complaint is not None
+            and self.complaint_threshold is not None
+            and best == self._complaint
+            and complaint < self.complaint_threshold
+        ):
+            return max(self._yields, key=lambda k: float(probs[k]))
         return best
 
     def _decide(self, probs: np.ndarray, complaint: float | None) -> Prediction:

@@ -24,6 +24,7 @@ class CountingEncoder:
         self.real = real
         self.logit = logit
         self.seen: list[str] = []
+        self.calls: list[int] = []
 
     def is_available(self) -> bool:
         return True
@@ -33,6 +34,7 @@ class CountingEncoder:
 
     def run(self, texts: list[str]) -> np.ndarray:
         self.seen.extend(texts)
+        self.calls.append(len(texts))
         return np.full((len(texts), 1), self.logit, dtype=np.float32)
 
 
@@ -87,3 +89,43 @@ def test_a_confident_specialist_turns_those_into_complaints_and_nothing_else(tmp
             assert low.category == before.category, text
         else:
             assert high.category == low.category == before.category, text
+
+
+def test_with_demote_a_doubtful_specialist_turns_a_complaint_into_its_next_best_guess(tmp_path):
+    unsure, fake = cascade(tmp_path, logit=-8.0)
+    unsure.demote = True
+    sure, _ = cascade(tmp_path, logit=8.0)
+    sure.demote = True
+    plain = Classifier(specialist=tmp_path)
+    before = plain.predict_many(TEXTS)
+    assert before[0].category == "complaint", "the missing parcel reads as a complaint"
+    low, high = unsure.predict_many(TEXTS), sure.predict_many(TEXTS)
+    assert TEXTS[0] in fake.seen
+    assert low[0].category in ("enquiry", "other", "praise")
+    assert high[0].category == "complaint"
+    for text, b, lo in zip(TEXTS[3:], before[3:], low[3:], strict=True):
+        # Safety categories are never rescored, whatever the specialist says.
+        assert b.category in ("security_threat", "safeguarding"), text
+        assert lo.category == b.category, text
+
+
+def test_a_band_keeps_the_specialist_to_messages_the_triage_model_is_unsure_of(tmp_path):
+    model, fake = cascade(tmp_path, logit=8.0)
+    plain = Classifier(specialist=tmp_path)
+    _, complaint = plain.scores_many(TEXTS)
+    assert complaint is not None
+    model.band = (0.999, 1.0)
+    assert all(c < 0.999 for c in complaint), "no text is a sure complaint"
+    assert [p.category for p in model.predict_many(TEXTS)] == [
+        p.category for p in plain.predict_many(TEXTS)
+    ]
+    assert fake.seen == []
+
+
+def test_one_at_a_time_runs_the_specialist_on_each_message_alone(tmp_path):
+    model, fake = cascade(tmp_path, logit=5.0)
+    model.one_at_a_time = True
+    model.demote = True
+    model.predict_many(TEXTS)
+    assert len(fake.seen) >= 2
+    assert set(fake.calls) == {1}
