@@ -182,6 +182,18 @@ class Item:
     joined: bool
 
 
+def _inside_a_word(gap: str, items: list[Item], last_end: int, word: str) -> bool:
+    """A mark glued between letters and followed by lower case ("sh!t", "b.s") is part
+    of one disguised or run-together word, not the end of a sentence."""
+    return (
+        0 < len(gap) <= 2
+        and not any(c.isspace() for c in gap)
+        and bool(items)
+        and items[-1].end == last_end
+        and word[:1].islower()
+    )
+
+
 def prose_items(doc: Document) -> list[Item]:
     """The words a grammar pattern can match, computed once per document."""
     cached = doc.__dict__.get("_grammar_items")
@@ -200,8 +212,10 @@ def prose_items(doc: Document) -> list[Item]:
             after_protected = True
             last_end = tok.end
             continue
-        ends = bool(SENTENCE_END_RE.search(gap)) and not (
-            "." in gap and "!" not in gap and "?" not in gap and _abbreviation(prev_low)
+        ends = (
+            bool(SENTENCE_END_RE.search(gap))
+            and not ("." in gap and "!" not in gap and "?" not in gap and _abbreviation(prev_low))
+            and not _inside_a_word(gap, items, last_end, tok.text)
         )
         sentence_start = ends or (not items and not after_protected)
         joined = bool(items) and not broken and gap.isspace() and "\n" not in gap
