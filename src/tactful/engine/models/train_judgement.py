@@ -57,7 +57,11 @@ SWITCHED_OFF: dict[str, str] = {}
 # posts without the category. commercial 0.60 -> 0.80 (10 right, 3 wrong -> 9, 1 on
 # official posts), unlawful_activity 0.79 -> 0.85 (7, 2 -> 7, 1), unsafe_activity
 # 0.62 -> 0.90 (3, 1 -> 3, 0).
-RAISED = {"commercial": 0.80, "unlawful_activity": 0.85, "unsafe_activity": 0.90}
+# defamation 0.73 -> 0.84 (22 November, 6,238 training posts): the cross-validated
+# threshold let "The cake they made was delicious" through as an allegation (0.74).
+RAISED = {
+    "commercial": 0.80, "unlawful_activity": 0.85, "unsafe_activity": 0.90, "defamation": 0.84,
+}  # fmt: skip
 
 
 # Writers put an @handle at the start of most harassment posts and of few others, so
