@@ -97,13 +97,21 @@ class PatternCheck(Check):
         self.p = params
         self.patterns = [_compile(p, params.ignorecase) for p in params.patterns]
         self.unless = [_compile(p, params.ignorecase) for p in params.unless]
+        # For each pattern, the letters one of its matches must begin with (None: no
+        # such guarantee), so a post holding none of them skips the pattern cheaply.
+        self.leads = [leading_letters(p) for p in params.patterns]
 
     def run(self, doc: Document) -> Iterable[Hit]:
         text, view = _view(doc, self.p.view)
         sentences = SentenceIndex(text) if self.unless else None
         deadline = time.monotonic() + RULE_BUDGET_MS / 1000
         seen: list[tuple[int, int]] = []
-        for rx in self.patterns:
+        # Case-folded, so the check only ever lets more through than the pattern would
+        # match ("ſ" folds to "s" as it does in the pattern's case-insensitive match).
+        low = text.casefold()
+        for rx, lead in zip(self.patterns, self.leads, strict=True):
+            if lead is not None and not any(w in low for w in lead):
+                continue
             for start, end in self._matches(rx, text, deadline):
                 if sentences and self._cancelled(text, sentences.around(start, end), deadline):
                     continue
@@ -140,6 +148,107 @@ class PatternCheck(Check):
             except TimeoutError:
                 log.warning("unless pattern timed out and was skipped: %.60r", rx.pattern)
         return False
+
+
+def _top_level(source: str, start: int = 0, stop: int | None = None) -> list[str] | None:
+    """``source[start:stop]`` split at its top-level ``|``; None if it is not balanced."""
+    stop = len(source) if stop is None else stop
+    parts, depth, in_class, i, last = [], 0, False, start, start
+    while i < stop:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif c == "|" and depth == 0:
+            parts.append(source[last:i])
+            last = i + 1
+        i += 1
+    if depth or in_class:
+        return None
+    parts.append(source[last:stop])
+    return parts
+
+
+def _closing(source: str, open_at: int) -> int | None:
+    """The index of the ``)`` closing the group that opens at ``open_at``."""
+    depth, in_class, i = 0, False, open_at
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _alternative_leads(alt: str) -> set[str] | None:
+    """Lower-case letters any match of ``alt`` starts with, or None if unsure."""
+    while alt.startswith("\\b"):
+        alt = alt[2:]
+    if alt.startswith("(?:"):
+        end = _closing(alt, 0)
+        if end is None or alt[end + 1 : end + 2] in ("?", "*", "{"):
+            return None
+        inner = _top_level(alt, 3, end)
+        if inner is None:
+            return None
+        out: set[str] = set()
+        for part in inner:
+            leads = _alternative_leads(part)
+            if leads is None:
+                return None
+            out |= leads
+        return out
+    run = ""
+    for c in alt:
+        if c.lower() not in LETTERS:
+            break
+        run += c.lower()
+    if alt[len(run) : len(run) + 1] in ("?", "*", "{"):
+        run = run[:-1]
+    return {run} if len(run) >= 2 else None
+
+
+def leading_letters(source: str) -> frozenset[str] | None:
+    """Letters that begin every match of the pattern ``source`` (one of the set),
+    read from its leading literal words: ``\\b(?:nick|pinch)\\s+`` gives {nick,
+    pinch}. None when the pattern does not start with plain letters, so it always
+    runs. Only ever used to skip a pattern whose letters are nowhere in the text."""
+    if source.startswith("(?") and not source.startswith("(?:"):
+        return None  # inline flags or look-arounds: leave the pattern alone
+    parts = _top_level(source)
+    if parts is None:
+        return None
+    out: set[str] = set()
+    for alt in parts:
+        leads = _alternative_leads(alt)
+        if leads is None:
+            return None
+        out |= leads
+    return frozenset(out)
 
 
 def _view(doc: Document, name: str) -> tuple[str, Folded | None]:

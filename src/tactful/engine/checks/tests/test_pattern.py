@@ -1,9 +1,11 @@
 import logging
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tactful.engine.checks import build_check
-from tactful.engine.checks.pattern import PatternCheck, PatternParams
+from tactful.engine.checks.pattern import PatternCheck, PatternParams, leading_letters
 from tactful.engine.text import Document
 from tactful.engine.yamlfile import PolicyFileError
 
@@ -90,3 +92,59 @@ def test_once_the_rule_budget_is_spent_the_remaining_patterns_are_skipped(
         hits = _hits("use code X1", patterns=[r"code\s+\w+"])
     assert hits == []
     assert "budget spent" in caplog.text
+
+
+def test_leading_letters_reads_the_words_every_match_must_start_with() -> None:
+    assert leading_letters(r"\b(?:nick|pinch)\s+it") == {"nick", "pinch"}
+    assert leading_letters(r"\bnone\s+the\s+wiser\b|\bfinders\s+keepers\b") == {"none", "finders"}
+    assert leading_letters(r"\bcats?\b") == {"cat"}
+    assert leading_letters(r"\b(?:smash|kick)\w*\s+your") == {"smash", "kick"}
+    # Anything less certain always runs: optional groups, classes, short words, flags.
+    for unsure in (r"\b(?:the\s+)?guards?", r"[a-z]+ing", r"\b(?:i'll|we\s+will)", r"(?i)foo"):
+        assert leading_letters(unsure) is None, unsure
+
+
+PREFILTERED = [
+    r"\b(?:nick|pinch|swipe)\w*\s+(?:a|some)\s+\w+",
+    r"\bfree\s+(?:tickets?|entry)\b|\bno\s+need\s+to\s+pay\b",
+    r"\bself[\s-]?check\w*",
+]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Nick",
+                "PINCH",
+                "swiped",
+                "ſelf-checkout",
+                "a",
+                "some",
+                "free",
+                "tickets",
+                "entry",
+                "no",
+                "need",
+                "to",
+                "pay",
+                "ſwipe",
+                "K",
+                "é",
+                "🙂",
+                " ",
+                "  ",
+                ".",
+                "-",
+            ]
+        ),
+        max_size=20,
+    ).map(" ".join)
+)
+def test_the_letter_prefilter_never_changes_what_a_pattern_finds(text: str) -> None:
+    check = PatternCheck(PatternParams.model_validate({"patterns": PREFILTERED}))
+    assert all(lead is not None for lead in check.leads)
+    plain = PatternCheck(PatternParams.model_validate({"patterns": PREFILTERED}))
+    plain.leads = [None] * len(plain.leads)
+    doc = Document(text)
+    assert [(h.start, h.end) for h in check.run(doc)] == [(h.start, h.end) for h in plain.run(doc)]
