@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 import regex
@@ -150,10 +150,10 @@ class PatternCheck(Check):
         return False
 
 
-def _top_level(source: str, start: int = 0, stop: int | None = None) -> list[str] | None:
-    """``source[start:stop]`` split at its top-level ``|``; None if it is not balanced."""
-    stop = len(source) if stop is None else stop
-    parts, depth, in_class, i, last = [], 0, False, start, start
+def _syntax(source: str, start: int, stop: int) -> Iterator[tuple[int, str]]:
+    """``(index, character)`` for each character of ``source[start:stop]`` that is
+    regex syntax: escapes and the inside of ``[...]`` classes are skipped."""
+    in_class, i = False, start
     while i < stop:
         c = source[i]
         if c == "\\":
@@ -163,7 +163,17 @@ def _top_level(source: str, start: int = 0, stop: int | None = None) -> list[str
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
+        else:
+            yield i, c
+        i += 1
+
+
+def _top_level(source: str, start: int = 0, stop: int | None = None) -> list[str] | None:
+    """``source[start:stop]`` split at its top-level ``|``; None if it is not balanced."""
+    stop = len(source) if stop is None else stop
+    parts, depth, last = [], 0, start
+    for i, c in _syntax(source, start, stop):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
@@ -172,8 +182,7 @@ def _top_level(source: str, start: int = 0, stop: int | None = None) -> list[str
         elif c == "|" and depth == 0:
             parts.append(source[last:i])
             last = i + 1
-        i += 1
-    if depth or in_class:
+    if depth:
         return None
     parts.append(source[last:stop])
     return parts
@@ -181,23 +190,14 @@ def _top_level(source: str, start: int = 0, stop: int | None = None) -> list[str
 
 def _closing(source: str, open_at: int) -> int | None:
     """The index of the ``)`` closing the group that opens at ``open_at``."""
-    depth, in_class, i = 0, False, open_at
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
+    depth = 0
+    for i, c in _syntax(source, open_at, len(source)):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     return None
 
 
