@@ -212,16 +212,7 @@ def _alternative_leads(alt: str) -> set[str] | None:
         end = _closing(alt, 0)
         if end is None or alt[end + 1 : end + 2] in ("?", "*", "{"):
             return None
-        inner = _top_level(alt, 3, end)
-        if inner is None:
-            return None
-        out: set[str] = set()
-        for part in inner:
-            leads = _alternative_leads(part)
-            if leads is None:
-                return None
-            out |= leads
-        return out
+        return _leads_of_all(_top_level(alt, 3, end))
     run = ""
     for c in alt:
         if c.lower() not in LETTERS:
@@ -239,16 +230,21 @@ def leading_letters(source: str) -> frozenset[str] | None:
     runs. Only ever used to skip a pattern whose letters are nowhere in the text."""
     if source.startswith("(?") and not source.startswith("(?:"):
         return None  # inline flags or look-arounds: leave the pattern alone
-    parts = _top_level(source)
-    if parts is None:
+    leads = _leads_of_all(_top_level(source))
+    return None if leads is None else frozenset(leads)
+
+
+def _leads_of_all(alternatives: list[str] | None) -> set[str] | None:
+    """The union of each alternative's leading letters; None if any is unsure."""
+    if alternatives is None:
         return None
     out: set[str] = set()
-    for alt in parts:
+    for alt in alternatives:
         leads = _alternative_leads(alt)
         if leads is None:
             return None
         out |= leads
-    return frozenset(out)
+    return out
 
 
 def _view(doc: Document, name: str) -> tuple[str, Folded | None]:
