@@ -47,6 +47,11 @@ class Consent(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _warn_unknown_keys(cls, data: Any) -> Any:
+        return warn_unknown_keys(data, tuple(cls.model_fields), "consent")
+
     person: str = ""
     scope: str | None = None
     parental: bool = False
@@ -60,6 +65,11 @@ class Consent(BaseModel):
 class Embargo(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _warn_unknown_keys(cls, data: Any) -> Any:
+        return warn_unknown_keys(data, tuple(cls.model_fields), "embargo")
+
     topic: str
     until: dt.date | dt.datetime | None = None
 
@@ -72,6 +82,11 @@ class Embargo(BaseModel):
 
 class Media(BaseModel):
     model_config = ConfigDict(extra="ignore")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _warn_unknown_keys(cls, data: Any) -> Any:
+        return warn_unknown_keys(data, tuple(cls.model_fields), "media")
 
     kind: str = "image"
     source: str = "own"
@@ -104,13 +119,30 @@ def _is_library_frame(module: str) -> bool:
     return inside and ".tests." not in module
 
 
-def describe_unknown_context_key(key: object) -> str:
-    """One line naming an unknown context key and, when one is close, the key meant."""
+def describe_unknown_context_key(
+    key: object, known: tuple[str, ...] | None = None, where: str = "context"
+) -> str:
+    """One line naming an unknown context key and, when one is close, the key meant.
+    ``where`` names the part of the context ("consent" for a key inside a consent)."""
     name = str(key)
     shown = name if len(name) <= 60 else name[:57] + "..."
-    close = difflib.get_close_matches(name.lower(), CONTEXT_KEYS, n=1, cutoff=0.6)
+    keys = CONTEXT_KEYS if known is None else known
+    close = difflib.get_close_matches(name.lower(), keys, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unknown context key {shown!r} ignored{hint}"
+    return f"unknown {where} key {shown!r} ignored{hint}"
+
+
+def warn_unknown_keys(data: Any, known: tuple[str, ...], where: str) -> Any:
+    """Issue an ``UnknownContextKeyWarning`` for each key of ``data`` not in ``known``."""
+    if isinstance(data, dict):
+        for key in data:
+            if key not in known:
+                warnings.warn(
+                    describe_unknown_context_key(key, known, where),
+                    UnknownContextKeyWarning,
+                    stacklevel=_caller_stacklevel(),
+                )
+    return data
 
 
 class Context(BaseModel):
@@ -134,15 +166,7 @@ class Context(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _warn_unknown_keys(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            for key in data:
-                if key not in CONTEXT_KEYS:
-                    warnings.warn(
-                        describe_unknown_context_key(key),
-                        UnknownContextKeyWarning,
-                        stacklevel=_caller_stacklevel(),
-                    )
-        return data
+        return warn_unknown_keys(data, CONTEXT_KEYS, "context")
 
     @field_validator("consents", mode="before")
     @classmethod

@@ -53,3 +53,20 @@ def test_the_contract_keys_give_no_warning():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         Context.model_validate(data)
+
+
+def test_a_misspelt_key_inside_a_consent_embargo_or_media_entry_warns_too():
+    data = {
+        "consents": [{"peron": "Jane Smith", "scope": "photo"}],
+        "embargoes": [{"topic": "new patron", "untill": "2026-12-01"}],
+        "media": [{"kind": "image", "licnce": "CC BY 4.0"}],
+    }
+    with pytest.warns(UnknownContextKeyWarning) as record:
+        ctx = Context.model_validate(data)
+    messages = sorted(str(r.message) for r in record)
+    assert messages == [
+        "unknown consent key 'peron' ignored; did you mean 'person'?",
+        "unknown embargo key 'untill' ignored; did you mean 'until'?",
+        "unknown media key 'licnce' ignored; did you mean 'licence'?",
+    ]
+    assert ctx.consents[0].person == "" and ctx.embargoes[0].until is None
