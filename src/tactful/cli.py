@@ -255,6 +255,7 @@ def check_record(
         if not isinstance(data, dict):
             raise UsageError("each line must be a JSON object")
         item_id = None if data.get("id") is None else str(data["id"])
+        _warn_unknown_line_keys(data, n)
         text = data.get("text")
         if not isinstance(text, str) or not text.strip():
             raise UsageError("'text' is missing or empty")
@@ -270,6 +271,20 @@ def check_record(
         return result.model_dump(mode="json")
     except (UsageError, InputError, PolicyFileError) as exc:
         return {"id": item_id, "line": n, "error": str(exc)}
+
+
+CHECK_LINE_KEYS = ("id", "text", "channel", "account", "context", "policy")
+
+
+def _warn_unknown_line_keys(data: dict[str, Any], n: int) -> None:
+    """Name on stderr each key of a --jsonl line that is not one the contract lists;
+    like an unknown context key it is ignored, but a misspelt "contxt" is not lost."""
+    from tactful.engine.model import describe_unknown_context_key
+
+    for key in data:
+        if key not in CHECK_LINE_KEYS:
+            message = describe_unknown_context_key(key, CHECK_LINE_KEYS, "line")
+            sys.stderr.write(f"tactful: warning: line {n}: {message}\n")
 
 
 def cmd_triage(args: argparse.Namespace, out: TextIO) -> int:

@@ -128,6 +128,20 @@ def test_a_misspelt_context_key_in_jsonl_names_its_line(tmp_path: Path) -> None:
     assert [json.loads(x)["decision"] for x in proc.stdout.decode().splitlines()] == ["ok", "ok"]
 
 
+def test_a_misspelt_key_of_a_jsonl_line_is_named_and_the_line_still_checked(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "in.jsonl"
+    line = {"id": "a", "text": "Coffee morning on Friday.", "contxt": {"author_role": "x"}}
+    f.write_text(json.dumps(line) + "\n")
+    proc = _run(["check", "--jsonl", str(f), "--policy", "starter"])
+    assert proc.returncode == 0
+    assert proc.stderr.decode() == (
+        "tactful: warning: line 1: unknown line key 'contxt' ignored; did you mean 'context'?\n"
+    )
+    assert [json.loads(x)["id"] for x in proc.stdout.decode().splitlines()] == ["a"]
+
+
 def test_jsonl_keeps_order_and_ids_and_isolates_a_bad_line(tmp_path: Path) -> None:
     f = tmp_path / "in.jsonl"
     f.write_text(
