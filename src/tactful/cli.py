@@ -274,17 +274,32 @@ def check_record(
 
 
 CHECK_LINE_KEYS = ("id", "text", "channel", "account", "context", "policy")
+TRIAGE_LINE_KEYS = ("id", "text", "channel", "kind", "received_at", "policy")
 
 
-def _warn_unknown_line_keys(data: dict[str, Any], n: int) -> None:
+def _warn_unknown_line_keys(
+    data: dict[str, Any], n: int, known: tuple[str, ...] = CHECK_LINE_KEYS
+) -> None:
     """Name on stderr each key of a --jsonl line that is not one the contract lists;
     like an unknown context key it is ignored, but a misspelt "contxt" is not lost."""
     from tactful.engine.model import describe_unknown_context_key
 
     for key in data:
-        if key not in CHECK_LINE_KEYS:
-            message = describe_unknown_context_key(key, CHECK_LINE_KEYS, "line")
+        if key not in known:
+            message = describe_unknown_context_key(key, known, "line")
             sys.stderr.write(f"tactful: warning: line {n}: {message}\n")
+
+
+def _triage_lines_warned(lines: Iterable[str]) -> Iterator[str]:
+    """The lines unchanged; each object's unknown keys named on stderr on the way."""
+    for n, line in enumerate(lines, start=1):
+        try:
+            data = json.loads(line) if line.strip() else None
+        except (json.JSONDecodeError, RecursionError):
+            data = None  # triage reports the bad line itself
+        if isinstance(data, dict):
+            _warn_unknown_line_keys(data, n, TRIAGE_LINE_KEYS)
+        yield line
 
 
 def cmd_triage(args: argparse.Namespace, out: TextIO) -> int:
@@ -295,7 +310,7 @@ def cmd_triage(args: argparse.Namespace, out: TextIO) -> int:
     policy = load_policy(args.policy)
     if args.jsonl:
         bad = False
-        for record in triage_jsonl_lines(_jsonl_lines(args.jsonl), policy):
+        for record in triage_jsonl_lines(_triage_lines_warned(_jsonl_lines(args.jsonl)), policy):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             bad = bad or "error" in record
         return EXIT_USAGE if bad else EXIT_OK

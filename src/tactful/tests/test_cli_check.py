@@ -280,3 +280,16 @@ def test_a_standing_approval_is_explained_with_its_clause() -> None:
     run(["check", "Thanks to everyone who came!", "--policy", "the-society", "--account",
          "personal"], out)
     assert out.getvalue().strip() == "decision: ok"
+
+
+def test_a_misspelt_key_of_a_triage_line_is_named_too(tmp_path: Path) -> None:
+    f = tmp_path / "in.jsonl"
+    line = {"id": "m1", "text": "When does the shop open?", "recieved_at": "2026-11-22T10:00:00Z"}
+    f.write_text("\n" + json.dumps(line) + "\n")
+    proc = _run(["triage", "--jsonl", str(f), "--policy", "starter"])
+    assert proc.returncode == 0
+    assert proc.stderr.decode() == (
+        "tactful: warning: line 2: unknown line key 'recieved_at' ignored; "
+        "did you mean 'received_at'?\n"
+    )
+    assert [json.loads(x)["id"] for x in proc.stdout.decode().splitlines()] == ["m1"]

@@ -211,7 +211,7 @@ def triage_batch(
 def triage_jsonl_lines(
     lines: Iterable[str], default_policy: str | Path | CompiledPolicy, **crisis_options: Any
 ) -> Iterator[dict[str, Any]]:
-    """One dict per input line, in order (a result, or {"id", "error"}), then crisis
+    """One dict per input line, in order (a result, or {"id", "line", "error"}), then crisis
     alert dicts (one stream per policy)."""
     seen: list[Seen] = []
     chunk: list[tuple[int, Any]] = []
