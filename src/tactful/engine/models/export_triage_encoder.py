@@ -140,6 +140,21 @@ def evaluate(model, tokenizer, rows, max_len, torch) -> tuple[float, float]:  # 
     return acc, float(f1)
 
 
+def update(loss, model, opt, sched, step: int, total: int, t0: float, torch) -> int:  # type: ignore[no-untyped-def]
+    """One optimiser step (gradients clipped to norm 1) with a progress line every 20;
+    returns the new step count. Shared by the fine-tuning scripts."""
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    sched.step()
+    opt.zero_grad()
+    step += 1
+    if step % 20 == 0:
+        rate = (time.time() - t0) / step
+        print(f"step {step}/{total} loss {loss.item():.3f} {rate:.2f}s/step", flush=True)
+    return step
+
+
 def fine_tune(model, tokenizer, args, torch):  # type: ignore[no-untyped-def]
     train, tune = build_rows()
     own = [r for r in train if r[1] != NONE]
@@ -175,15 +190,7 @@ def fine_tune(model, tokenizer, args, torch):  # type: ignore[no-untyped-def]
                 loss = loss + torch.nn.functional.binary_cross_entropy_with_logits(
                     comp_logits[comp != NONE], comp[comp != NONE]
                 )
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            opt.zero_grad()
-            step += 1
-            if step % 20 == 0:
-                rate = (time.time() - t0) / step
-                print(f"step {step}/{total} loss {loss.item():.3f} {rate:.2f}s/step", flush=True)
+            step = update(loss, model, opt, sched, step, total, t0, torch)
         acc, f1 = evaluate(model, tokenizer, tune, args.max_len, torch)
         print(f"epoch {epoch + 1}: tune own accuracy {acc:.3f}, complaint F1 {f1:.3f}", flush=True)
         if acc + f1 > best_score or (args.keep == "last" and epoch == args.epochs - 1):

@@ -51,7 +51,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 sys.path.insert(0, str(HERE))
 
-from export_triage_encoder import batches, quantise_static  # noqa: E402
+from export_triage_encoder import batches, quantise_static, update  # noqa: E402
 
 from tactful.engine.encoder import TextEncoder, prepare_social_text  # noqa: E402
 from tactful.engine.triage import datasets  # noqa: E402
@@ -127,15 +127,7 @@ def fine_tune(model, tokenizer, train, args, torch) -> None:  # type: ignore[no-
             gold = torch.tensor([train[i][1] for i in idx], dtype=torch.float32)
             logits = model(enc["input_ids"], enc["attention_mask"]).squeeze(-1)
             loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, gold)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            opt.zero_grad()
-            step += 1
-            if step % 20 == 0:
-                rate = (time.time() - t0) / step
-                print(f"step {step}/{total} loss {loss.item():.3f} {rate:.2f}s/step", flush=True)
+            step = update(loss, model, opt, sched, step, total, t0, torch)
     print(f"fine-tuning took {time.time() - t0:.0f}s", flush=True)
     model.eval()
 
