@@ -123,7 +123,11 @@ SOURCE = re.compile(
 NAMED_SOURCE = re.compile(
     r"(?:\b[A-Z]{2,}[\w&]*|\b[A-Z][\w&]*['’]s|\b[A-Z][a-z]+[A-Z]\w*)\s+"
     r"(?:new\s+|latest\s+|recent\s+|annual\s+|(?:19|20)\d\d\s+)?"
-    r"(?:research|report|survey|study|figures|data|analysis|poll|statistics)\b",
+    r"(?:research|report|survey|study|figures|data|analysis|poll|statistics)\b"
+    # a named document with its year, then what it found: "the Joint Strategic Needs
+    # Assessment 2025 found that ..."
+    r"|(?:\b[A-Z][\w'’-]+\s+){1,6}(?:19|20)\d\d\s+"
+    r"(?:found|finds|shows|showed|reported|reports|estimates|estimated|concluded)\b",
     0,
 )
 
