@@ -61,8 +61,8 @@ ENFORCED: dict[str, dict[str, set[str]]] = {
     "milestone-society": {"official": _MS_OFFICIAL, "personal": _MS_PERSONAL},
     "the-society": {
         "official": {
-            "consent", "personal_data", "abuse", "discrimination", "harassment",
-            "party_politics", "unverified_claim", "copyright", "commercial",
+            "consent", "child_consent", "personal_data", "abuse", "discrimination",
+            "harassment", "party_politics", "unverified_claim", "copyright", "commercial",
             "accessibility", "platform_limit", "link_safety",
         },
         "personal": {
