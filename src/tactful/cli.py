@@ -376,6 +376,8 @@ def describe_policy(compiled: Any) -> str:
         lines.append(f"      {c.summary}")
         if entry.rules:
             lines.append("      enforced by: " + ", ".join(r.id for r in entry.rules))
+        if c.official_only and "personal" in c.accounts:
+            lines.append("      official accounts only: " + ", ".join(c.official_only))
         if c.approvers:
             lines.append("      approval: " + ", ".join(c.approvers))
         if c.guidance:

@@ -53,7 +53,7 @@ def run_rules(policy: CompiledPolicy, doc: Document) -> list[Finding]:
         if doc.account not in clause.accounts:
             continue
         for rule in entry.rules:
-            if not _applies(rule, doc):
+            if not _applies(rule, doc) or not clause.applies_to(rule.id, doc.account):
                 continue
             hits = cache.get(rule.id)
             if hits is None:

@@ -97,7 +97,19 @@ class Clause(BaseModel):
     approvers: list[str] = Field(default_factory=list)
     # Which of the clause's rules call for the approvers (ids or globs); empty means all.
     approval_for: list[str] = Field(default_factory=list)
+    # Rules of the clause (ids or globs) that apply to official accounts only, where
+    # the rest of the clause covers personal accounts too: charity law bars the
+    # charity, not its volunteers, from party politics.
+    official_only: list[str] = Field(default_factory=list)
     guidance: str | None = None
+
+    def applies_to(self, rule_id: str, account: str) -> bool:
+        """Whether this clause asks for ``rule_id`` on a post from ``account``."""
+        if account not in self.accounts:
+            return False
+        return account == "official" or not any(
+            fnmatch.fnmatchcase(rule_id, p) for p in self.official_only
+        )
 
     def needs_approval_for(self, rule_id: str) -> bool:
         if not self.approvers:

@@ -100,3 +100,29 @@ def test_a_clause_using_an_unknown_rule_is_an_error() -> None:
     bad = MINIMAL.replace("uses: [custom.vote]", "uses: [custom.vote, nosuch.rule]")
     with pytest.raises(PolicyFileError, match="nosuch.rule"):
         load_policy_text(bad)
+
+
+def test_official_only_keeps_a_rule_of_a_clause_to_official_accounts() -> None:
+    from tactful.engine import check
+
+    text = "Vote for the purple party on Thursday, friends."
+    both = load_policy_text(MINIMAL)
+    scoped = load_policy_text(
+        MINIMAL.replace(
+            "    uses: [custom.vote]\n", "    uses: [custom.vote]\n    official_only: [custom.*]\n"
+        )
+    )
+    assert check(text, policy=both, account="personal").decision == "needs_changes"
+    assert check(text, policy=scoped, account="official").decision == "needs_changes"
+    assert check(text, policy=scoped, account="personal").findings == []
+
+
+def test_home_start_keeps_party_politics_to_its_official_accounts() -> None:
+    from tactful.engine import check
+
+    text = "Off to vote Labour before work. Childcare has to get cheaper."
+    hss = load_policy("home-start-suffolk")
+    official = check(text, policy=hss, account="official", channel="facebook")
+    personal = check(text, policy=hss, account="personal", channel="facebook")
+    assert "party_politics" in {f.category for f in official.findings}
+    assert "party_politics" not in {f.category for f in personal.findings}
