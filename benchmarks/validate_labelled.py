@@ -108,7 +108,11 @@ CLAUSE_APPROVER: dict[str, dict[str, str]] = {
     "clean-slate": {"high_profile": "board"},
     "starter": {"high_profile": "Chief Executive"},
 }
-COMPLAINT_APPROVER = {"milestone-society": "Web Administrator", "new-baby-network": "directors"}
+COMPLAINT_APPROVER = {
+    "milestone-society": "Web Administrator",
+    "new-baby-network": "directors",
+    "starter": "Communications Lead",
+}
 
 ID_PREFIX = {
     "milestone-society": "ms", "the-society": "soc", "home-start-suffolk": "hss",
