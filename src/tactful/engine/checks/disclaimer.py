@@ -64,6 +64,9 @@ DISCLAIMERS = [
     "speaking for myself", "not representing", "do not represent", "don't represent",
     "don’t represent", "not the views of", "not the view of", "not endorsed by",
     "own views", "own opinions", "#viewsmyown", "#personalviews",
+    "views here are my own", "views here are mine", "views expressed are my own",
+    "thoughts are my own", "thoughts my own", "just for myself", "only for myself",
+    "not the society's", "not the charity's", "not my charity's", "not my employer's",
 ]  # fmt: skip
 
 
