@@ -212,7 +212,7 @@ NEUTRAL_ELECTION = regex.compile(
 # neutral mention ("the Labour candidate will be at the fair").
 RATING = regex.compile(
     r"\b(?:terrible|awful|disaster\w*|failed|failing|nothing|lied|lies|liars?|fiddled|crook\w*|fraud\w*|shut|closed|"
-    r"cut|cuts|scrap|scrapped|scrapping|tear\s+(?:up|apart)|bear\s+(?:that|this|it)\s+in\s+mind|"
+    r"your\s+votes?|vote\s+for\s+me|standing\s+for|cut|cuts|scrap|scrapped|scrapping|tear\s+(?:up|apart)|bear\s+(?:that|this|it)\s+in\s+mind|"
     r"hurts?|harm\w*|goodbye|warned|fall\s+for|trust|better|best|more\s+than|"
     r"cares?|champion\w*|deliver\w*|only\s+(?:one|ones|party)|promised|broken|betray\w*|against|"
     r"listen\w*|waste|pay|afford|don't|don’t|do\s+not|never|remember|think|make\s+sure|let's|let’s|"
