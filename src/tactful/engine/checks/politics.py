@@ -358,6 +358,7 @@ class PoliticsCheck(Check):
                 yield Hit(*view.to_original(start, end), message=message)
         if self.p.vote and self.p.attack and self.p.endorse and view is doc.folded:
             yield from _election_framing_hits(doc, view, gaz)
+            yield from _insinuation_hits(view)
         if self.p.vote:
             yield from _pronoun_vote_hits(doc, view, gaz)
             yield from _compact_hits(view, gaz)
@@ -524,6 +525,25 @@ def _pronoun_vote_hits(doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[
         yield Hit(
             *view.to_original(m.start(), m.end()),
             message="Tells people how to vote about a party or candidate named in the post.",
+        )
+
+
+# A party pointed at without its name, ahead of a vote: "only one party has promised
+# that; we'll let you work out which", "you know which leaflet we mean".
+INSINUATION = regex.compile(
+    r"\b(?:only\s+one\s+(?:party|candidate)\s+(?:has|have|is|will|would|cares?|promised)|"
+    r"(?:you\s+)?(?:know|guess|work\s+out|figure\s+out)\s+which\s+(?:one|party|candidate|leaflet|lot|side)"
+    r"(?:\s+(?:we|i)\s+mean)?|(?:would|could)\s+you\s+(?:really\s+)?trust\s+a\s+party\s+(?:whose|that|which|who))\b"
+)
+
+
+def _insinuation_hits(view: Folded) -> Iterator[Hit]:
+    text = view.text
+    m = INSINUATION.search(text)
+    if m and ELECTION_CUE.search(text) and not NEUTRAL_ELECTION.search(text):
+        yield Hit(
+            *view.to_original(m.start(), m.end()),
+            message="Points at a party without naming it, ahead of a vote.",
         )
 
 
