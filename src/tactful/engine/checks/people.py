@@ -73,6 +73,12 @@ NOW_WORDS = regex.compile(
     regex.I,
 )
 PAST_MARGIN_YEARS = 105
+# A life placed in the past: "lived there from 1899", "born in 1870", "(1858–1928)".
+LIFE_DATES = regex.compile(
+    r"\b(?:lived|born|died|was\s+born|grew\s+up|worked|founded|built)\b[^.!?]{0,30}?\b(1[0-9]\d\d)\b"
+    r"|\(\s*(1[0-9]\d\d)\s*[–-]\s*1[0-9]\d\d\s*\)",
+    regex.I,
+)
 
 
 def in_public_role(text: str, person: PersonSpan) -> bool:
@@ -86,6 +92,9 @@ def is_historical(text: str, person: PersonSpan, this_year: int) -> bool:
     """Whether ``person`` is named as a figure of the past (a long-gone year or a
     period in the same sentence)."""
     sentence = sentence_around(text, person.start, person.end)
+    for m in LIFE_DATES.finditer(sentence):
+        if int(m.group(1) or m.group(2)) <= this_year - PAST_MARGIN_YEARS:
+            return True  # "where she lived from 1899", even in a sentence about Saturday
     if NOW_WORDS.search(sentence):
         return False
     if PAST_PERIOD.search(sentence):

@@ -511,7 +511,14 @@ DIGIT_OR_CORNER = regex.compile(r"\d|corner", regex.I)
 CORNER = regex.compile(r"corner\b", regex.I)
 
 
+# A plaque marks a building for everyone to see: "a blue plaque ... outside 4 Bridge
+# Street, where she lived from 1899" is a public place, not someone's home today.
+PLAQUE = regex.compile(r"\b(?:blue|heritage|memorial|commemorative)\s+plaques?\b|\bplaques?\s+(?:to|for|commemorating|honouring)\b", regex.I)
+
+
 def _place_is_organisational(text: str, start: int, end: int) -> bool:
+    if PLAQUE.search(text, max(0, start - 200), min(len(text), end + 80)):
+        return True
     clause = _clause_before(text, start, 60)
     if ADDRESS_CUE.search(clause) or PERSONAL_CONTEXT.search(clause) or _names_before(text, start):
         return False

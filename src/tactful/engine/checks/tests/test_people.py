@@ -83,3 +83,14 @@ def test_a_figure_of_the_past_needs_no_consent_but_a_present_one_does():
     # A long-past year in a sentence about now, or a birth year of someone alive.
     assert messages("consent", "Peter Hall restored the 1820 milestone last week.")
     assert messages("consent", "Happy birthday to Edith Cole, born in 1925!", today="2026-11-21")
+
+
+def test_a_life_placed_long_ago_needs_no_consent_even_beside_this_weeks_news():
+    text = (
+        "Our plaque to the suffragist Lydia Marchbank will be unveiled on Saturday outside "
+        "her old house, where she lived from 1899 to 1921."
+    )
+    assert messages("consent", text, today="2026-11-22") == []
+    # a living person in the same kind of sentence still needs one
+    recent = "Our plaque for Lydia Marchbank will be unveiled on Saturday; she lived here from 1999."
+    assert messages("consent", recent, today="2026-11-22")

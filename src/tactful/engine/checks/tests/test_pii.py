@@ -193,3 +193,10 @@ def test_a_street_corner_is_found_but_is_no_ones_home():
 def test_a_percentage_after_an_ordinary_word_is_no_address():
     assert find_pii("Brew & Bake are offering 10% off coffee this week.", ["address"]) == []
     assert find_pii("Sie wohnt in der Hauptstraße 5 in Berlin.", ["address"])
+
+
+def test_the_address_of_a_plaque_is_a_public_place():
+    plaque = "Our blue plaque to Lydia Marchbank goes up outside 4 Bridge Street on Saturday."
+    home = "Lydia Marchbank lives at 4 Bridge Street, so drop the cards round on Saturday."
+    assert flagged(plaque, "address") == []
+    assert flagged(home, "address")
