@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -89,8 +89,24 @@ def _fold_char(ch: str) -> str:
     return "".join(HOMOGLYPHS.get(c, c) for c in base)
 
 
+FOLD_CACHE_CHARS = 5000  # posts up to this length are folded once however many checks ask
+
+
 def fold(text: str) -> Folded:
     """Lower-case, strip invisibles, map look-alikes and in-word leetspeak to letters."""
+    if len(text) <= FOLD_CACHE_CHARS:
+        return _fold_cached(text)
+    return _fold(text)
+
+
+@lru_cache(maxsize=256)
+def _fold_cached(text: str) -> Folded:
+    # Several checks fold the same post (the document's view, the judgement and
+    # toxicity features); Folded is frozen, so one result can serve them all.
+    return _fold(text)
+
+
+def _fold(text: str) -> Folded:
     out: list[str] = []
     offsets: list[int] = []
     n = len(text)
