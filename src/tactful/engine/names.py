@@ -46,6 +46,7 @@ from pathlib import Path
 
 import regex
 
+from .models.names import encoder as name_encoder
 from .models.names import tagger
 from .text import EMAIL_RE, HANDLE_RE, HASHTAG_RE, URL_RE, sentence_around
 
@@ -290,6 +291,7 @@ def _find_people(text: str) -> tuple[PersonSpan, ...]:
         ]
         found.extend(_tagged_people(text, spans, found, gaz))
         found.sort(key=lambda p: p.start)
+        found = _with_encoder(text, found, gaz, prob_in)
     addresses = _address_spans(text)
     kept = [p for p in found if _is_kept(text, p, addresses)]
     # a name found once vouches for the same word elsewhere and for the rest of its list
@@ -496,7 +498,7 @@ def _lowercase_people(text: str) -> tuple[PersonSpan, ...]:
         age, child = _age_and_child(text, start, start + len(name))
         out.append(PersonSpan(start, start + len(name), name, age=age, child=child))
     out.sort(key=lambda p: p.start)
-    return tuple(out)
+    return tuple(_with_encoder(text, out, gaz, None, lower_post=True))
 
 
 LOWER_PAIR = regex.compile(
@@ -673,6 +675,105 @@ def _tagged_people(
             PersonSpan(start, end, " ".join(name.split()), public=public, age=age, child=child)
         )
     return out
+
+
+# The encoder's thresholds (see models/names/encoder.py and models/names/README.md). A
+# probability above 1 switches capitalised additions off, a veto probability of 0 vetoes
+# nothing.
+ENCODER_MIN_PROB = 0.99  # a capitalised word the encoder reads as a name
+ENCODER_LOWER_MIN_PROB = 0.8  # a lower-case one
+ENCODER_VETO_PROB = 0.05  # a name found with no title, that the encoder reads as none
+ENCODER_DOUBT_PROB = 0.9  # the tagger's probability under which a found name is asked about
+
+
+def _open_word(word: str, gaz: Gazetteer, lower_post: bool) -> bool:
+    """A word no list or rule has settled: a capitalised word that is no common word,
+    title, month or organisation word and either a listed name or no place and not made
+    of common words ("Bookshop", "Thursdays"); in lower case, a listed name that is no
+    common word, or in a post written all in lower case any listed name or word that
+    could be a name."""
+    key = word.lower()
+    if (key in gaz.common and not lower_post) or len(key) < 2 or not word[0].isalpha():
+        return False
+    if key in STOP_CAPS or key in MONTHS_DAYS or key in TITLES or key in ORG_WORDS:
+        return False
+    listed = (key in gaz.first or key in gaz.last) and key not in AMBIGUOUS
+    if word[0].islower():
+        return (listed and (lower_post or key not in gaz.common)) or (
+            lower_post and _plain_word(key, gaz) and not _made_of_words(key, gaz)
+        )
+    if ENCODER_MIN_PROB > 1.0 or key in AMBIGUOUS or (len(word) > 1 and word.isupper()):
+        return False
+    return listed or (key not in gaz.places and not _made_of_words(key, gaz))
+
+
+def _made_of_words(key: str, gaz: Gazetteer) -> bool:
+    """A plural of a common word or day, a hyphenated word with a common word in it, or
+    two common words run together ("bookshop", "brightspark")."""
+    common = gaz.common
+    if key.endswith("s") and (key[:-1] in common or key[:-1] in MONTHS_DAYS):
+        return True
+    parts = key.split("-")
+    if len(parts) > 1:
+        return any(p in common and p not in gaz.first and p not in gaz.last for p in parts)
+    return any(key[:i] in common and key[i:] in common for i in range(3, len(key) - 2))
+
+
+def _with_encoder(
+    text: str,
+    found: list[PersonSpan],
+    gaz: Gazetteer,
+    prob_in: Callable[[int, int], float] | None,
+    lower_post: bool = False,
+) -> list[PersonSpan]:
+    """When the encoder's files are present (``models/names/encoder.py``), names it reads
+    in the words no list or rule has settled, less the capitalised names found without a
+    title or other voucher, that the tagger (``prob_in``) is not sure of either and the
+    encoder reads as no name; it runs only on posts that hold such a word or name."""
+    model = name_encoder.load()
+    if model is None or len(text) > MODEL_MAX_CHARS:
+        return found
+    words = tagger.tokenise(text)
+    asked = [(a, b) for w, a, b in words if _open_word(w, gaz, lower_post)]
+    if asked:  # outside the names found, links and handles
+        masked = _masked(text) + [(p.start, p.end) for p in found]
+        asked = [(a, b) for a, b in asked if not any(s < b and a < e for s, e in masked)]
+    doubtful = [
+        p
+        for p in found
+        if ENCODER_VETO_PROB and text[p.start].isupper() and not _vouched(text, p)
+        and (prob_in is None or prob_in(p.start, p.end) < ENCODER_DOUBT_PROB)
+    ]  # fmt: skip
+    if not asked and not doubtful:
+        return found
+    name, begin = model.name_probs(text, asked + [(p.start, p.end) for p in doubtful])
+    out = [p for p in found if p not in doubtful or name.get(p.start, 1.0) >= ENCODER_VETO_PROB]
+    taken = -1
+    for a, b in asked:
+        low = text[a].islower()
+        if a < taken or name.get(a, 0.0) < (ENCODER_LOWER_MIN_PROB if low else ENCODER_MIN_PROB):
+            continue
+        end = b
+        i = next(k for k, w in enumerate(words) if w[1] == a)
+        for w, c, d in words[i + 1 :]:  # the rest of the name: pieces read as inside one
+            p = name.get(c, 0.0)
+            if text[end:c] != " " or w[:1].islower() != low or p < 0.5 or begin[c] * 2 > p:
+                break
+            if any(q.start < d and c < q.end for q in out) or w.lower() in STOP_CAPS:
+                break
+            end = d
+        taken = end
+        toks = [_Tok(w, c, d) for w, c, d in words if a <= c and d <= end]
+        if not low and (not _cut_at_org(toks, gaz) or _belongs_to_place_or_org(text, toks, a)):
+            continue
+        person = _strip_possessive(text[a:end])
+        age, child = _age_and_child(text, a, a + len(person))
+        public = False
+        for q in found:  # a name said again keeps what is known of the person
+            if person.lower() in q.name.lower().split():
+                public, age, child = q.public, q.age, q.child
+        out.append(PersonSpan(a, a + len(person), person, public=public, age=age, child=child))
+    return sorted(out, key=lambda p: p.start) if out != found else found
 
 
 TITLE_TAILS = word_set("royal regent consort dowager")

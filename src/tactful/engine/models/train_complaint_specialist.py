@@ -51,7 +51,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 sys.path.insert(0, str(HERE))
 
-from export_triage_encoder import batches, quantise_static, update  # noqa: E402
+from export_triage_encoder import batches, optimiser, quantise_static, update  # noqa: E402
 
 from tactful.engine.encoder import TextEncoder, prepare_social_text  # noqa: E402
 from tactful.engine.triage import datasets  # noqa: E402
@@ -108,15 +108,8 @@ def fine_tune(model, tokenizer, train, args, torch) -> None:  # type: ignore[no-
     rng = random.Random(args.seed)
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     body = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("bert.")]
-    opt = torch.optim.AdamW(
-        [{"params": body, "lr": args.lr}, {"params": model.head.parameters(), "lr": args.lr * 10}],
-        weight_decay=0.01,
-    )
     total = ((len(train) + args.batch - 1) // args.batch) * args.epochs
-    warm = max(1, total // 10)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm)))
-    )
+    opt, sched = optimiser(body, list(model.head.parameters()), args.lr, total, torch)
     step, t0 = 0, time.time()
     model.train()
     for _ in range(args.epochs):
