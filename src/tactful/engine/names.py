@@ -117,16 +117,44 @@ AGE_AFTER = regex.compile(
 )
 # "Noah, 11 months" or "our 6-week-old Ava": an age in months or weeks is a baby.
 BABY_AGE_AFTER = regex.compile(
-    r"^(?:'s|’s)?\s*(?:,\s*|\(\s*|\s+)(?:aged?\s+)?\d{1,2}[\s-]*(?:months?|weeks?|mths?|wks?)\b",
+    r"^(?:'s|’s)?\s*(?:,\s*|\(\s*|\s+)(?:aged?\s+)?\d{1,2}[\s-]*(?:months?|weeks?|days?|mths?|wks?)\b",
     regex.IGNORECASE,
 )
 BABY_AGE_BEFORE = regex.compile(
-    r"\d{1,2}[\s-]*(?:months?|weeks?)[\s-]*old\s+(?:\w+\s+)?$", regex.I | regex.REVERSE
+    r"\d{1,2}[\s-]*(?:months?|weeks?|days?)[\s-]*old\s+(?:\w+\s+)?$", regex.I | regex.REVERSE
 )
 VERB_AFTER = regex.compile(r"^(?:'s|’s)?\s+(?:was|is|had|has|did|would|will|could|said)\b")
 THING_BEFORE = regex.compile(r"\b(?:the|this|that|these|those)\s+$", regex.IGNORECASE)
+# Ages written in words as well as figures: "nine-year-old Alfie".
+NUMBER_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
 AGE_BEFORE = regex.compile(
-    r"(\d{1,2})[\s-]*(?:years?|yr)[\s-]*old\s+(?:\w+\s+)?$", regex.I | regex.REVERSE
+    r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")[\s-]*(?:years?|yr)[\s-]*old\s+(?:\w+\s+)?$",
+    regex.I | regex.REVERSE,
 )
 SCHOOL = regex.compile(
     r"\b(?:Year\s+(?:[1-9]|1[0-3])\b|Reception\s+class|in\s+Reception\b|pupils?\b|schoolgirl|"
@@ -971,7 +999,8 @@ def _age_and_child(text: str, start: int, end: int) -> tuple[int | None, bool]:
     else:
         b = AGE_BEFORE.search(text[max(0, start - 30) : start])
         if b:
-            age = int(b.group(1))
+            word = b.group(1).lower()
+            age = NUMBER_WORDS[word] if word in NUMBER_WORDS else int(word)
     if age is not None and age > 120:
         age = None
     if age is not None:

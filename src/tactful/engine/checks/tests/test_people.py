@@ -94,3 +94,9 @@ def test_a_life_placed_long_ago_needs_no_consent_even_beside_this_weeks_news():
     # a living person in the same kind of sentence still needs one
     recent = "Our plaque for Lydia Marchbank will be unveiled on Saturday; she lived here from 1999."
     assert messages("consent", recent, today="2026-11-22")
+
+
+def test_an_age_in_words_or_in_days_makes_a_child():
+    assert messages("child_consent", "Well done to nine-year-old Alfie Tranter for spotting it!")
+    assert messages("child_consent", "Welcome to the world, Nell Fairbairn, 8 days old!")
+    assert messages("child_consent", "Thanks to forty-year-old Alan Tranter for the lift!") == []

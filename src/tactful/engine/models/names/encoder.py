@@ -28,7 +28,7 @@ import regex
 
 from ...encoder import TextEncoder
 
-FOLDER = Path(__file__).with_name("encoder")
+FOLDER = Path(__file__).with_name("model")
 CONTEXT = 24  # word pieces read each side of a word asked about
 MAX_PIECES = 96  # the most pieces in one window, with [CLS] and [SEP]
 LETTERS = regex.compile(r"\p{L}+")
