@@ -33,6 +33,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -243,6 +244,27 @@ def quantise_static(fp32: Path, out: Path, tokenizer_json: Path, max_len: int) -
     depend on the other messages batched with it; fixed scales make every message's
     embedding the same alone or in any batch.
     """
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(tokenizer_json))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+
+    def feeds() -> Iterator[dict[str, np.ndarray]]:
+        for text in calibration_texts():
+            ids = tokenizer.encode(text).ids
+            if len(ids) > max_len:
+                ids = ids[: max_len - 1] + ids[-1:]
+            a = np.array([ids], dtype=np.int64)
+            yield {"input_ids": a, "attention_mask": np.ones_like(a)}
+
+    quantise_with_feeds(fp32, out, feeds())
+
+
+def quantise_with_feeds(fp32: Path, out: Path, feeds: Iterable[dict[str, np.ndarray]]) -> None:
+    """Static int8 (QDQ) of the MatMuls and the word-embedding table, activation scales
+    calibrated on ``feeds`` (one model input each), the first layers' feed-forward
+    outputs kept in fp32 (``kept_in_fp32``). Shared by the fine-tuning scripts."""
     from onnxruntime.quantization import (
         CalibrationDataReader,
         CalibrationMethod,
@@ -250,26 +272,13 @@ def quantise_static(fp32: Path, out: Path, tokenizer_json: Path, max_len: int) -
         QuantType,
         quantize_static,
     )
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(tokenizer_json))
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
-    texts = calibration_texts()
 
     class Reader(CalibrationDataReader):
         def __init__(self) -> None:
-            self.rows = iter(texts)
+            self.rows = iter(feeds)
 
         def get_next(self):  # type: ignore[no-untyped-def]
-            text = next(self.rows, None)
-            if text is None:
-                return None
-            ids = tokenizer.encode(text).ids
-            if len(ids) > max_len:
-                ids = ids[: max_len - 1] + ids[-1:]
-            a = np.array([ids], dtype=np.int64)
-            return {"input_ids": a, "attention_mask": np.ones_like(a)}
+            return next(self.rows, None)
 
     out.mkdir(parents=True, exist_ok=True)
     quantize_static(

@@ -337,41 +337,21 @@ def export(model, fp32: Path, torch) -> None:  # type: ignore[no-untyped-def]
 def quantise(fp32: Path, out: Path, calibration: list[Example], base: Path, max_len: int) -> None:
     """int8 weights and activations with fixed scales calibrated on training sentences;
     the first three layers' feed-forward output MatMuls stay in fp32."""
-    from onnxruntime.quantization import (
-        CalibrationDataReader,
-        CalibrationMethod,
-        QuantFormat,
-        QuantType,
-        quantize_static,
-    )
-
-    from tactful.engine.models.export_triage_encoder import kept_in_fp32
+    from tactful.engine.models.export_triage_encoder import quantise_with_feeds
 
     tokenizer = load_tokenizer(base)
 
-    class Reader(CalibrationDataReader):
-        def __init__(self) -> None:
-            self.rows = iter(calibration)
-
-        def get_next(self):  # type: ignore[no-untyped-def]
-            row = next(self.rows, None)
-            if row is None:
-                return None
+    def feeds():  # type: ignore[no-untyped-def]
+        for row in calibration:
             ids, case, _ = encode(row[0], row[1], tokenizer, max_len)
             a = np.array([ids], dtype=np.int64)
-            return {
+            yield {
                 "input_ids": a,
                 "attention_mask": np.ones_like(a),
                 "case_ids": np.array([case], dtype=np.int64),
             }
 
-    out.mkdir(parents=True, exist_ok=True)
-    quantize_static(
-        str(fp32), str(out / "model.onnx"), Reader(),
-        quant_format=QuantFormat.QDQ, op_types_to_quantize=["MatMul", "Gather"], per_channel=True,
-        activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
-        calibrate_method=CalibrationMethod.MinMax, nodes_to_exclude=kept_in_fp32(fp32),
-    )  # fmt: skip
+    quantise_with_feeds(fp32, out, feeds())
 
 
 def quantise_dynamic(fp32: Path, out: Path) -> None:
