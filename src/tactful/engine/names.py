@@ -335,7 +335,53 @@ def _is_kept(text: str, p: PersonSpan, addresses: tuple[tuple[int, int], ...]) -
         or _named_thing(text, p)
         or _in_address(p, addresses)
         or _in_firm_name(text, p)
+        or _place_or_event(text, p)
     )
+
+
+# A lower-case building or outing word straight after a name makes it a place's name:
+# "Ashby Folville toll house", "Alton Water car park", "the Hadleigh book sale".
+THING_NOUN_AFTER = regex.compile(
+    r"[^\S\n]+(?:toll[\s-]house|house|cottage|farm|farmhouse|hall|church|chapel|lodge|mill|"
+    r"bridge|station|school|market|fair|festival|show|car\s+park|village|estate|walk|trail|"
+    r"nature\s+reserve|reserve|book\s+sale|sale|milestone|milepost|stone|turnpike)\b"
+)
+# The last word of a place's or an event's name: "Needham Lake", "Heritage Open Day".
+LANDSCAPE = word_set(
+    "lake water park wood woods forest heath common hill reservoir marsh moor fen broad bay"
+    " beach quay harbour castle priory abbey market green"
+)
+EVENT = word_set("day week fair festival show fete gala walk run appeal concert sale")
+
+
+def _place_or_event(text: str, p: PersonSpan) -> bool:
+    """A place or an event written like a name: a building word follows it, a known place
+    comes before a landscape word ("Needham Lake"), or every word is a common word and
+    the last names an event ("Heritage Open Day"). "Doris Day" and "Jane Hill" stay
+    people: their first words are listed first names."""
+    if p.public or THING_NOUN_AFTER.match(text, p.end):
+        return bool(THING_NOUN_AFTER.match(text, p.end))
+    keys = [w.lower() for w in p.name.split()]
+    if len(keys) < 2:
+        return False
+    gaz = gazetteer()
+    if (
+        keys[-1] in LANDSCAPE
+        and keys[0] in gaz.places
+        and (keys[0] not in gaz.first or ROUTE_BEFORE.search(text, max(0, p.start - 30), p.start))
+    ):
+        return True
+    return (
+        keys[-1] in EVENT
+        and all(k in gaz.common for k in keys)
+        and not any(k in gaz.first or k in gaz.last for k in keys[:-1])
+    )
+
+
+# Words that lead to a place rather than a person: "a walk round Needham Lake".
+ROUTE_BEFORE = regex.compile(
+    r"\b(?:round|around|along|across|beside|past|up|down|near|overlooking)\s+$", regex.I
+)
 
 
 def _plain_word(key: str, gaz: Gazetteer) -> bool:

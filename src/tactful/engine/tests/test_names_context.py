@@ -91,3 +91,12 @@ def test_a_baby_or_little_one_named_is_a_child() -> None:
     people = find_people("Congratulations to Sam on the arrival of little Oliver.")
     assert [p.child for p in people] == [False, True]
     assert not any(p.child for p in find_people("Thanks to Tiny Tim Jones for the music."))
+
+
+def test_places_and_events_written_like_names_are_not_people():
+    assert names("Our open weekend at Ashby Folville toll house is on 13 December!") == []
+    assert names("A dads' walk and talk round Needham Lake on Sunday at 10am.") == []
+    assert names("Volunteers in full swing at the Heritage Open Day book sale.") == []
+    # people whose surnames are place or event words stay people
+    assert names("Thanks to Doris Day and Jane Hill for the cakes!") == ["Doris Day", "Jane Hill"]
+    assert names("Thanks to Jordan Lake for the cakes.") == ["Jordan Lake"]
