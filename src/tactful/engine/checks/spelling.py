@@ -48,6 +48,7 @@ from typing import Literal
 import msgpack
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..names import find_people
 from ..text import LEET, Document
 from .base import Check, Hit
 
@@ -432,10 +433,19 @@ class SpellingCheck(Check):
             wanted.add("ize")
         if self.p.names == "ignore":
             wanted.discard("name")
+        people: list[tuple[int, int]] | None = None
         for wv in prose_verdicts(doc):
             v = wv.verdict
-            if v.kind in wanted and wv.word.lower() not in self.allow:
-                yield Hit(wv.start, wv.end, _message(wv.word, v), v.suggestion, v.severity)
+            if v.kind not in wanted or wv.word.lower() in self.allow:
+                continue
+            if v.severity == "advice" and wv.word[:1].islower():
+                # A lower-case name ("thanks to zofia kowalczyk") is advice only because
+                # it is not capitalised; the name finder says whether it is a name.
+                if people is None:
+                    people = [(p.start, p.end) for p in find_people(doc.text)]
+                if any(a <= wv.start and wv.end <= b for a, b in people):
+                    continue
+            yield Hit(wv.start, wv.end, _message(wv.word, v), v.suggestion, v.severity)
 
     def _hashtag_hits(self, doc: Document) -> Iterator[Hit]:
         lex = lexicon()

@@ -149,3 +149,10 @@ def test_leetspeak_abuse_draws_an_abuse_finding_and_no_spelling_finding():
     categories = {f.category for f in result.findings}
     assert "abuse" in categories
     assert "spelling" not in categories
+
+
+def test_a_lower_case_name_the_name_finder_claims_gets_no_spelling_advice():
+    words = [h[0] for h in hits("Big thanks to zofia kowalczyk for the cakes at the fair.")]
+    assert "zofia" not in words and "kowalczyk" not in words
+    # a slip in lower case is still a slip
+    assert [h[0] for h in hits("We recieved the cakes at the fair.")] == ["recieved"]
