@@ -359,10 +359,10 @@ def _place_or_event(text: str, p: PersonSpan) -> bool:
     comes before a landscape word ("Needham Lake"), or every word is a common word and
     the last names an event ("Heritage Open Day"). "Doris Day" and "Jane Hill" stay
     people: their first words are listed first names."""
-    if p.public or THING_NOUN_AFTER.match(text, p.end):
-        return bool(THING_NOUN_AFTER.match(text, p.end))
+    if THING_NOUN_AFTER.match(text, p.end):
+        return True
     keys = [w.lower() for w in p.name.split()]
-    if len(keys) < 2:
+    if p.public or len(keys) < 2:
         return False
     gaz = gazetteer()
     if (
