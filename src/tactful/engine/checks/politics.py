@@ -198,7 +198,7 @@ POLITICIAN = regex.compile(
 ELECTION_CUE = regex.compile(
     r"\b(?:vote|votes|voting|voter|voters|ballot|ballots|polling|polls|election|elections|by-election|"
     r"on\s+\d{1,2}(?:st|nd|rd|th)?\s+may|on\s+thursday|tomorrow|(?:back|get|got)\s+in\s*(?:again|power)?|"
-    r"re-?elect\w*|elected|in\s+power|next\s+government|five\s+more\s+years|doorstep\w*|canvass\w*|"
+    r"re-?elect\w*|elected|in\s+power|put\s+your\s+cross|cross\s+in\s+the\s+box|next\s+government|five\s+more\s+years|doorstep\w*|canvass\w*|"
     r"campaign\w*\s+(?:alongside|with|for)|rally|for\s+(?:mp|mayor|council|councillor|pm|prime\s+minister)|"
     r"(?:if|when)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+win)\b|🗳"
 )
@@ -468,6 +468,16 @@ def _mentions(doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[Mention]:
         yield Mention(m.start(), m.end(), label)
 
 
+# "Reform would..." usually means a change of the law, but in a post that asks the
+# reader to vote it is the party: "Reform would tear up ten years of work. Think
+# about that before you put your cross in the box."
+MODALS = frozenset({"will", "would", "must", "should", "can", "could"})
+VOTING_CALL = regex.compile(
+    r"\b(?:vote|votes|voting|ballot\s+box|polling\s+(?:day|station)|put\s+your\s+cross|"
+    r"cross\s+in\s+the\s+box|general\s+election|local\s+elections?)\b"
+)
+
+
 def _is_party_use(
     doc: Document, view: Folded, start: int, end: int, phrase: str, gaz: Gazetteer
 ) -> bool:
@@ -485,9 +495,9 @@ def _is_party_use(
             and " ".join(prev_words[-k:]).strip(".,!?'\"") in gaz.safe_before[phrase]
         ):
             return False
-        if (
-            len(next_words) >= k
-            and " ".join(next_words[:k]).strip(".,!?'\"") in gaz.safe_after[phrase]
+        after = " ".join(next_words[:k]).strip(".,!?'\"")
+        if after in gaz.safe_after[phrase] and not (
+            after in MODALS and VOTING_CALL.search(text)
         ):
             return False
     return not _after_capitalised_word(doc, o_start)
