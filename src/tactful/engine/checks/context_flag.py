@@ -8,7 +8,10 @@
   statement answering press coverage, a royal visit, …), or a sum of at least
   ``min_funding`` pounds next to words of an award ("awarded", "grant", "secured").
 - ``reply_to_complaint``: the draft answers a message (``context.reply_to``) that
-  reads as a complaint, judged by ``phrases`` found in that message.
+  reads as a complaint, judged by ``phrases`` found in that message or, with
+  ``classifier: true``, by the inbox classifier (``engine.triage``) when no phrase
+  is found: "You put my garden on here without asking. Take it down." is a
+  complaint without any complaining word.
 
 Findings that come from the records, not from the post's words, use the span 0..0
 (start = end = 0); an announcement in the text is marked where it is said. The
@@ -33,6 +36,7 @@ AWARD = regex.compile(
     regex.IGNORECASE,
 )
 AMOUNT = regex.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(k|m|bn|million|billion)?", regex.IGNORECASE)
+MAX_REPLY_CHARS = 2000  # the classifier reads the start of a longer message
 MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 10**9, "billion": 10**9}
 
 
@@ -43,6 +47,7 @@ class ContextFlagParams(BaseModel):
     phrases: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
     min_funding: int | None = Field(default=None, ge=1)
+    classifier: bool = False
     message: str | None = None
 
     @field_validator("phrases", "unless")
@@ -118,3 +123,16 @@ class ContextFlagCheck(Check):
                 continue
             yield Hit(0, 0, message=self.p.message)
             return
+        if self.unless and self.unless.search(folded):
+            return  # "can't complain": the classifier would read the word, not the sense
+        if self.p.classifier and _classified_complaint(reply_to):
+            yield Hit(0, 0, message=self.p.message)
+
+
+def _classified_complaint(message: str) -> bool:
+    """Whether the inbox classifier reads ``message`` as a complaint. Imported here,
+    so drafts that answer nothing never load the classifier."""
+    from ..triage import classify
+
+    ((category, _),) = classify([message[:MAX_REPLY_CHARS]])
+    return category == "complaint"

@@ -59,3 +59,13 @@ def test_it_never_crashes_on_odd_text():
     for text in ("", "£" * 500, "£9" * 1000, "🙂" * 100):
         run(ANNOUNCE, text)
         run(COMPLAINT, text, reply_to=text)
+
+
+def test_the_classifier_finds_a_complaint_with_no_complaining_word():
+    late = "I asked three weeks ago for my membership card and nothing."
+    assert run(COMPLAINT, "Sorry, we'll look into it.", reply_to=late) == []
+    with_model = {**COMPLAINT, "classifier": True}
+    assert len(run(with_model, "Sorry, we'll look into it.", reply_to=late)) == 1
+    # The classifier reads an enquiry or praise as what it is, and never overrules "unless".
+    assert run(with_model, "It's at 10am.", reply_to="When is the next baby group?") == []
+    assert run(with_model, "Thank you!", reply_to="Not disappointed at all, lovely day.") == []
