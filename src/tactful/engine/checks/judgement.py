@@ -18,8 +18,10 @@ gives its own ``threshold``, as it does when the weights are missing.
 Params: ``category`` (one of the judgement categories the model was trained on),
 ``threshold`` (0 to 1; by default the one chosen at training time), ``min_letters``
 (shorter drafts are skipped), ``unless_welcoming`` (silent when the worst sentence
-welcomes or invites), ``unless_sourced`` (silent when the post cites a source) and
-``message`` (overrides the rule's message).
+welcomes or invites), ``unless_sourced`` (silent when the post cites a source),
+``unless`` (phrases that silence the rule anywhere in the post), ``unless_parties``
+(silent when the post names at least that many parties) and ``message`` (overrides
+the rule's message).
 """
 
 from __future__ import annotations
@@ -33,11 +35,13 @@ from typing import Literal
 
 import numpy as np
 import regex
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..text import Document, fold, sentence_spans
 from .base import Check, Hit
 from .claims import cites_source
+from .lexicon import check_phrases, compile_lexicon
+from .politics import parties_named
 from .welcoming import is_welcoming
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "judgement" / "weights.npz"
@@ -246,7 +250,18 @@ class JudgementParams(BaseModel):
     unless_welcoming: bool = False
     # Stay silent when the post cites a source (checks/claims.py: a link, a named report).
     unless_sourced: bool = False
+    # Stay silent when any of these phrases (the lexicon syntax, checks/lexicon.py) is
+    # in the post: "hustings" or "every candidate" for the party politics head.
+    unless: list[str] = Field(default_factory=list)
+    # Stay silent when the post names at least this many different parties: a list of
+    # parties is election information, not a side taken (checks/politics.py).
+    unless_parties: int | None = Field(default=None, ge=2, le=10)
     message: str | None = None
+
+    @field_validator("unless")
+    @classmethod
+    def _bounded(cls, value: list[str]) -> list[str]:
+        return check_phrases(value)
 
 
 class JudgementCheck(Check):
@@ -258,6 +273,7 @@ class JudgementCheck(Check):
     def __init__(self, params: JudgementParams) -> None:  # type: ignore[override]
         super().__init__(params)
         self.p = params
+        self.unless = compile_lexicon(params.unless) if params.unless else None
 
     def _column_and_threshold(self) -> tuple[int, float] | None:
         model = judgement_model()
@@ -277,6 +293,10 @@ class JudgementCheck(Check):
         if setup is None:
             return
         if self.p.unless_sourced and cites_source(doc):
+            return
+        if self.unless is not None and self.unless.search(doc.folded.text):
+            return
+        if self.p.unless_parties and len(parties_named(doc)) >= self.p.unless_parties:
             return
         column, threshold = setup
         head = text[:MAX_FEATURE_CHARS]

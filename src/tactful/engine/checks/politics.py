@@ -454,6 +454,11 @@ def _words_forward(text: str, pos: int, n: int, ceiling: int) -> int:
     return ceiling
 
 
+def parties_named(doc: Document) -> set[str]:
+    """The parties (or politicians' parties) a post names, as gazetteer labels."""
+    return {m.label for m in _mentions(doc, doc.folded, load_gazetteer())}
+
+
 def _mentions(doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[Mention]:
     text = view.text
     for m in gaz.names.finditer(text):

@@ -39,7 +39,7 @@ MIN_RECALL = 0.2  # below this at the precision target a head is switched off
 IN_USE = (
     "defamation", "commercial", "discrimination", "unlawful_activity", "unverified_claim",
     "unsafe_activity", "harassment", "copyright", "high_profile", "criticism_of_partners",
-    "personal_opinion", "confidentiality",
+    "personal_opinion", "confidentiality", "party_politics",
 )  # fmt: skip
 # unsafe_activity's head fell below MIN_RECALL (0.14) once 51 posts that are unlawful
 # and unsafe at once joined the training file, and its rule was removed for a while;
@@ -59,8 +59,11 @@ SWITCHED_OFF: dict[str, str] = {}
 # 0.62 -> 0.90 (3, 1 -> 3, 0).
 # defamation 0.73 -> 0.84 (22 November, 6,238 training posts): the cross-validated
 # threshold let "The cake they made was delicious" through as an allegation (0.74).
+# party_politics 0.39 -> 0.80 (22 November, third session; 7,878 training posts, its
+# first rule): on official development posts 22 right, 9 wrong -> 20, 1. The
+# training posts hold few neutral election posts (hustings, register to vote).
 RAISED = {
-    "commercial": 0.80, "unlawful_activity": 0.85, "unsafe_activity": 0.90, "defamation": 0.84,
+    "party_politics": 0.80, "commercial": 0.80, "unlawful_activity": 0.85, "unsafe_activity": 0.90, "defamation": 0.84,
 }  # fmt: skip
 
 

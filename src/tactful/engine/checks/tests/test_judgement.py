@@ -206,3 +206,22 @@ def test_short_kind_sentences_are_not_judged_as_problems() -> None:
             if model.thresholds[j] < 1.0 and scores[j] >= model.thresholds[j]
         ]
         assert flagged == [], (kind, flagged)
+
+
+@needs_model
+def test_unless_phrases_and_a_list_of_parties_keep_the_party_head_silent() -> None:
+    side = "Remember who shut the children's centre when you vote in May. Labour won't get ours."
+    hustings = side + " Come to our hustings and ask them."
+    several = "The Labour, Reform UK and Green candidates all answered our questions about carers."
+    loose = JudgementParams(category="party_politics", threshold=0.05)
+    guarded = JudgementParams(
+        category="party_politics", threshold=0.05, unless=["hustings"], unless_parties=3
+    )
+    assert list(JudgementCheck(loose).run(Document(side)))
+    assert list(JudgementCheck(loose).run(Document(hustings)))
+    assert list(JudgementCheck(loose).run(Document(several)))
+    assert list(JudgementCheck(guarded).run(Document(side)))
+    assert list(JudgementCheck(guarded).run(Document(hustings))) == []
+    assert list(JudgementCheck(guarded).run(Document(several))) == []
+    with pytest.raises(ValueError):
+        JudgementParams(category="party_politics", unless_parties=1)
