@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
+import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Set
 from typing import Literal
 
 import regex
@@ -97,24 +99,30 @@ class PatternCheck(Check):
         self.p = params
         self.patterns = [_compile(p, params.ignorecase) for p in params.patterns]
         self.unless = [_compile(p, params.ignorecase) for p in params.unless]
-        # For each pattern, the letters one of its matches must begin with (None: no
-        # such guarantee), so a post holding none of them skips the pattern cheaply.
-        self.leads = [leading_letters(p) for p in params.patterns]
+        # For each pattern, the requirements every match meets (each a set of words
+        # one of which the text must hold), so a post missing one skips the pattern
+        # cheaply. Read the second time the check runs: reading costs more than
+        # running the patterns on one post, so a one-off check never pays for it.
+        self.needs: list[_Search] | None = None
+        self._ran = False
+        self._no_needs: list[_Search] = [()] * len(self.patterns)
 
     def run(self, doc: Document) -> Iterable[Hit]:
         text, view = _view(doc, self.p.view)
-        sentences = SentenceIndex(text) if self.unless else None
         deadline = time.monotonic() + RULE_BUDGET_MS / 1000
+        needs = self._needs()
+        low, trigrams = _index(text) if needs is not None else ("", frozenset[str]())
+        sentences: SentenceIndex | None = None
         seen: list[tuple[int, int]] = []
-        # Case-folded, so the check only ever lets more through than the pattern would
-        # match ("ſ" folds to "s" as it does in the pattern's case-insensitive match).
-        low = text.casefold()
-        for rx, lead in zip(self.patterns, self.leads, strict=True):
-            if lead is not None and not any(w in low for w in lead):
+        for rx, need in zip(self.patterns, needs or self._no_needs, strict=True):
+            if need and not _may_match(need, low, trigrams):
                 continue
             for start, end in self._matches(rx, text, deadline):
-                if sentences and self._cancelled(text, sentences.around(start, end), deadline):
-                    continue
+                if self.unless:
+                    if sentences is None:
+                        sentences = _sentences(doc, view)
+                    if self._cancelled(text, sentences.around(start, end), deadline):
+                        continue
                 span = view.to_original(start, end) if view is not None else (start, end)
                 if any(s <= span[0] < e for s, e in seen):
                     continue
@@ -122,6 +130,15 @@ class PatternCheck(Check):
                 yield Hit(span[0], span[1], message=self.p.message)
                 if len(seen) >= MAX_HITS:
                     return
+
+    def _needs(self) -> list[_Search] | None:
+        """The patterns' requirements; None the first time the check runs."""
+        if self.needs is None:
+            if not self._ran:
+                self._ran = True
+                return None
+            self.needs = [_searchable(required_literals(p)) for p in self.p.patterns]
+        return self.needs
 
     def _matches(self, rx: regex.Pattern[str], text: str, deadline: float) -> list[tuple[int, int]]:
         timeout = min(self.p.timeout_ms / 1000, deadline - time.monotonic())
@@ -150,101 +167,403 @@ class PatternCheck(Check):
         return False
 
 
-def _syntax(source: str, start: int, stop: int) -> Iterator[tuple[int, str]]:
-    """``(index, character)`` for each character of ``source[start:stop]`` that is
-    regex syntax: escapes and the inside of ``[...]`` classes are skipped."""
-    in_class, i = False, start
-    while i < stop:
-        c = source[i]
-        if c == "\\":
-            i += 2
+# What follows reads a pattern for the text every one of its matches must contain:
+# one of a few literal words, such as {nicked, pinched} for
+# ``\b(?:we|they)\s+(?:nicked|pinched)\b``. A post whose case-folded text holds none
+# of them cannot match, so the pattern is skipped without running. The reading is
+# conservative: syntax it does not follow (backreferences, conditionals, fuzzy
+# matching, verbose mode and other flags, nested classes) gives no words, and
+# anything it cannot be sure a match holds (classes, look-arounds, parts that may be
+# left out) adds nothing; a pattern it can prove nothing of simply always runs.
+
+# The characters a literal may hold. For each, every character the ``regex`` module
+# matches it with (case-blind or not) case-folds to the same text as the character
+# itself, once ``_lowered`` has mended "ı" and the dot of "İ" (which "I" and "i" also
+# match); a test checks this over the whole of Unicode.
+LITERAL_CHARS = frozenset(map(chr, range(0x20, 0x7F))) | frozenset("‘’“”£")
+# Beyond this many spellings a run of literal text is cut into shorter runs.
+MAX_SPELLINGS = 64
+
+# How often each character turns up in a post (a rough table): the rarity of a word
+# is how likely it is to start at a given place, which picks the requirement that
+# skips a pattern most often. Common short words are far likelier than their
+# letters suggest, so they have a floor.
+_FREQUENCY = {
+    " ": 0.18, "e": 0.10, "t": 0.073, "a": 0.065, "o": 0.061, "i": 0.056, "n": 0.056,
+    "s": 0.051, "h": 0.049, "r": 0.048, "d": 0.034, "l": 0.032, "u": 0.022, "c": 0.021,
+    "m": 0.019, "w": 0.018, "f": 0.018, "g": 0.016, "y": 0.015, "p": 0.014, "b": 0.012,
+    "v": 0.008, "k": 0.006, ".": 0.01, ",": 0.01, "'": 0.003, "’": 0.003, "!": 0.003,
+    "-": 0.002, "#": 0.002, "@": 0.001,
+}  # fmt: skip
+_OTHER_FREQUENCY = 0.0005
+_COMMON_WORDS = frozenset({
+    "the", "and", "for", "you", "your", "with", "are", "was", "our", "not", "all", "can",
+    "will", "one", "out", "who", "what", "have", "has", "this", "that", "they", "their",
+    "them", "from", "but", "get", "just", "more", "about", "some", "there", "here",
+    "when", "how", "now", "new", "its", "it's", "off", "any", "were", "been",
+})  # fmt: skip
+_COMMON_WORD_FREQUENCY = 0.002
+# At most this many requirements are kept for one pattern, the rarest.
+MAX_REQUIREMENTS = 3
+
+# What the reading knows of a piece of a pattern: every string it can match, when
+# they are few and all literal (else None), and requirements, each a set of words
+# one of which every match contains.
+_Words = frozenset[str]
+_Reading = tuple[_Words | None, tuple[_Words, ...]]
+_NO_TEXT: _Words = frozenset({""})
+_EMPTY: _Reading = (_NO_TEXT, ())  # matches only the empty string
+_UNKNOWN: _Reading = (None, ())
+
+_OPENER = re.compile(
+    r"\?(?:(?P<look>=|!|<=|<!)|(?P<flags>[ims]*(?:-[ims]+)?)(?P<end>[:)])|>|P?<[A-Za-z_]\w*>)"
+)
+# Characters that stand for themselves outside a class (in this reading).
+_PLAIN = re.compile(r"[^\\\[\]().|^$*+?{}]+")
+_WORDS = re.compile(r"[^\\\[\]().|^$*+?{}]*(?:\|[^\\\[\]().|^$*+?{}]*)*\)")
+_BRACES = re.compile(r"\{(\d+)(?:(,)(\d*))?\}|\{,(\d+)\}")
+
+
+class _Unsure(Exception):
+    """The pattern uses syntax the reading does not follow."""
+
+
+@functools.lru_cache(maxsize=4096)
+def required_literals(source: str) -> tuple[frozenset[str], ...]:
+    """Requirements every match of the pattern ``source`` meets, rarest first: each
+    a set of words (case-folded), one of which the match contains. Empty when the
+    reading can prove none. ``\\bfree\\s+(?:tickets?|entry)\\b`` gives ({ticket,
+    entry}, {free}). Only ever used to skip a pattern missing a requirement."""
+    try:
+        reading = _Reader(source).whole()
+    except _Unsure:
+        return ()
+    return tuple(sorted(_needs(reading), key=_rarity)[:MAX_REQUIREMENTS])
+
+
+def _lowered(text: str) -> str:
+    """``text`` case-folded, with "ı" read as "i" and the dot that folding "İ" leaves
+    dropped, so a literal is in it wherever the pattern could match it."""
+    low = text.casefold()
+    if not low.isascii():
+        low = low.replace("ı", "i").replace("\u0307", "")
+    return low
+
+
+def _fewest(words: _Words) -> _Words | None:
+    """``words`` less those holding another of them; None if one is empty."""
+    if "" in words or not words:
+        return None
+    if len(words) == 1:
+        return words
+    kept: list[str] = []
+    for w in sorted(words, key=len):
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return frozenset(kept)
+
+
+def _needs(reading: _Reading) -> tuple[_Words, ...]:
+    exact, needs = reading
+    if exact is None:
+        return needs
+    words = _fewest(exact)
+    return () if words is None else (words,)
+
+
+def _rarity(words: _Words) -> float:
+    """How likely one of ``words`` is to start at a given place in a post."""
+    return sum(map(_word_rarity, words))
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_rarity(word: str) -> float:
+    rarity = math.prod(_FREQUENCY.get(c, _OTHER_FREQUENCY) for c in word)
+    return max(rarity, _COMMON_WORD_FREQUENCY) if word.strip() in _COMMON_WORDS else rarity
+
+
+def _rarest(needs: tuple[_Words, ...]) -> _Words | None:
+    return min(needs, key=_rarity) if needs else None
+
+
+def _either(branches: list[_Reading]) -> _Reading:
+    """Alternatives: a match contains one of the rarest requirement of each."""
+    if len(branches) == 1:
+        return branches[0]
+    exacts = [exact for exact, _ in branches]
+    if all(exact is not None for exact in exacts):
+        union = frozenset().union(*exacts)  # type: ignore[arg-type]
+        if len(union) <= MAX_SPELLINGS:
+            return union, ()
+    union = frozenset[str]()
+    for branch in branches:
+        words = _rarest(_needs(branch))
+        if words is None:
+            return _UNKNOWN
+        union |= words
+    words = _fewest(union)
+    return None, (() if words is None else (words,))
+
+
+def _then(items: list[_Reading]) -> _Reading:
+    """A sequence: adjacent literal pieces join into runs, and a match meets the
+    requirements of every run and every other piece."""
+    found: list[_Words] = []
+    run: _Words = _NO_TEXT
+    whole = True
+    for exact, needs in items:
+        if exact is None:
+            whole = False
+            found.append(run)
+            run = _NO_TEXT
+            found.extend(needs)
             continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
+        joined = exact if run == _NO_TEXT else frozenset(a + b for a in run for b in exact)
+        if len(joined) > MAX_SPELLINGS:
+            whole = False
+            found.append(run)
+            run = exact
         else:
-            yield i, c
-        i += 1
+            run = joined
+    if whole:
+        return run, ()
+    found.append(run)
+    usable = dict.fromkeys(f for f in map(_fewest, found) if f is not None)
+    return None, tuple(usable)
 
 
-def _top_level(source: str, start: int = 0, stop: int | None = None) -> list[str] | None:
-    """``source[start:stop]`` split at its top-level ``|``; None if it is not balanced."""
-    stop = len(source) if stop is None else stop
-    parts, depth, last = [], 0, start
-    for i, c in _syntax(source, start, stop):
+class _Reader:
+    """Reads a pattern in the ``regex`` module's version 0 syntax."""
+
+    def __init__(self, source: str) -> None:
+        self.s = source
+        self.i = 0
+
+    def peek(self, ahead: int = 0) -> str:
+        return self.s[self.i + ahead : self.i + ahead + 1]
+
+    def whole(self) -> _Reading:
+        reading = self.alternation()
+        if self.i != len(self.s):
+            raise _Unsure
+        return reading
+
+    def alternation(self) -> _Reading:
+        branches = [self.sequence()]
+        while self.peek() == "|":
+            self.i += 1
+            branches.append(self.sequence())
+        return _either(branches)
+
+    def sequence(self) -> _Reading:
+        s = self.s
+        items: list[_Reading] = []
+        while (c := s[self.i : self.i + 1]) and c not in "|)":
+            plain = _PLAIN.match(s, self.i)
+            if plain is not None:
+                # A stretch of plain characters, read at once; a quantifier after it
+                # applies to its last character alone, read on its own below.
+                text = plain.group()
+                if s[plain.end() : plain.end() + 1] in ("?", "*", "+", "{"):
+                    text = text[:-1]
+                if text and LITERAL_CHARS.issuperset(text):
+                    self.i += len(text)
+                    items.append((frozenset({text.casefold()}), ()))
+                    continue
+            items.append(self.repeated(self.atom()))
+        return _then(items)
+
+    def atom(self) -> _Reading:
+        c = self.peek()
         if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif c == "|" and depth == 0:
-            parts.append(source[last:i])
-            last = i + 1
-    if depth:
+            return self.group()
+        if c == "[":
+            return self.char_class()
+        if c == "\\":
+            return self.escape()
+        if c in "*+?{}]":
+            raise _Unsure
+        self.i += 1
+        if c in "^$":
+            return _EMPTY
+        if c == ".":
+            return _UNKNOWN
+        return _char(c)
+
+    def group(self) -> _Reading:
+        self.i += 1
+        look = False
+        if self.peek() == "?":
+            m = _OPENER.match(self.s, self.i)
+            if m is None:
+                raise _Unsure  # comments, conditionals, recursion, other flags...
+            self.i = m.end()
+            if m["end"] == ")":
+                if not m["flags"]:
+                    raise _Unsure
+                return _EMPTY  # (?i) and the like: no text of its own
+            look = m["look"] is not None
+        words = None if look else _WORDS.match(self.s, self.i)
+        if words is not None:
+            # Plain words and nothing else, such as (?:nick|pinch): read at once.
+            spelt = words.group()[:-1].split("|")
+            if len(spelt) <= MAX_SPELLINGS and all(map(LITERAL_CHARS.issuperset, spelt)):
+                self.i = words.end()
+                return frozenset(w.casefold() for w in spelt), ()
+        inner = self.alternation()
+        if self.peek() != ")":
+            raise _Unsure
+        self.i += 1
+        # What a look-around sees is not part of the match: it adds nothing.
+        return _UNKNOWN if look else inner
+
+    def escape(self) -> _Reading:
+        d = self.peek(1)
+        self.i += 2
+        if not d:
+            raise _Unsure
+        if d in "bBAZmM":
+            return _EMPTY
+        if d in "dDsSwWnrtfv":
+            return _UNKNOWN
+        if d in "pP":
+            if self.peek() == "{":
+                end = self.s.find("}", self.i)
+                if end < 0:
+                    raise _Unsure
+                self.i = end + 1
+            else:
+                self.i += 1
+            return _UNKNOWN
+        if d.isascii() and d.isalnum():
+            raise _Unsure  # backreferences, octal and hex codes, \N{...}, \X, \G...
+        return _char(d)
+
+    def char_class(self) -> _Reading:
+        """``[...]``: its characters when it is a plain list of literal ones."""
+        s, j = self.s, self.i + 1
+        plain = True
+        if s.startswith("^", j):
+            plain = False
+            j += 1
+        if s.startswith("]", j):
+            raise _Unsure
+        members: set[str] = set()
+        while True:
+            c = s[j : j + 1]
+            if c in ("", "["):
+                raise _Unsure
+            if c == "]":
+                break
+            if c in "&|~-" and s.startswith(c * 2, j):
+                raise _Unsure  # set operations in other versions of the syntax
+            if c == "\\":
+                d = s[j + 1 : j + 2]
+                if not d:
+                    raise _Unsure
+                if d.isascii() and d.isalnum():
+                    plain = False
+                members.add(d)
+                j += 2
+                continue
+            if c == "-" and members and not s.startswith("]", j + 1):
+                plain = False  # a range
+            members.add(c)
+            j += 1
+        self.i = j + 1
+        if plain and members and members <= LITERAL_CHARS:
+            return frozenset(m.casefold() for m in members), ()
+        return _UNKNOWN
+
+    def repeated(self, reading: _Reading) -> _Reading:
+        c = self.peek()
+        high: int | None
+        if c == "?":
+            low, high = 0, 1
+            self.i += 1
+        elif c in ("*", "+"):
+            low, high = (0 if c == "*" else 1), None
+            self.i += 1
+        elif c == "{":
+            m = _BRACES.match(self.s, self.i)
+            if m is None:
+                raise _Unsure  # fuzzy matching, or a brace the reading cannot place
+            self.i = m.end()
+            if m[4] is not None:
+                low, high = 0, int(m[4])
+            else:
+                low = int(m[1])
+                high = (int(m[3]) if m[3] else None) if m[2] else low
+        else:
+            return reading
+        if self.peek() in ("?", "+"):
+            self.i += 1  # lazy or possessive: the same strings match
+        if self.peek() and self.peek() in "?*+{":
+            raise _Unsure
+        exact = reading[0]
+        if high == 0:
+            return _EMPTY
+        if low == 0:
+            return (exact | {""}, ()) if high == 1 and exact is not None else _UNKNOWN
+        if high == 1:
+            return reading
+        return None, _needs(reading)
+
+
+def _char(c: str) -> _Reading:
+    return (frozenset({c.casefold()}), ()) if c in LITERAL_CHARS else _UNKNOWN
+
+
+# A pattern's requirements as searched for. Each holds the rarest three characters
+# of each of its words (None if one is shorter), so that a text holding none of them
+# is ruled out in one step; and its words, the likeliest first, each with its rarest
+# three characters (None if shorter), looked for only when these are in the text.
+_Words3 = tuple[tuple[str, str | None], ...]
+_Search = tuple[tuple[frozenset[str] | None, _Words3], ...]
+
+
+def _searchable(needs: tuple[frozenset[str], ...]) -> _Search:
+    out = []
+    for words in needs:
+        ordered = sorted(words, key=lambda w: (-_word_rarity(w), w))
+        pieces = tuple((w, _rarest_trigram(w)) for w in ordered)
+        trigrams = [t for _, t in pieces if t is not None]
+        out.append((frozenset(trigrams) if len(trigrams) == len(pieces) else None, pieces))
+    return tuple(out)
+
+
+def _rarest_trigram(word: str) -> str | None:
+    if len(word) < 3:
         return None
-    parts.append(source[last:stop])
-    return parts
+    return min((word[i : i + 3] for i in range(len(word) - 2)), key=_word_rarity)
 
 
-def _closing(source: str, open_at: int) -> int | None:
-    """The index of the ``)`` closing the group that opens at ``open_at``."""
-    depth = 0
-    for i, c in _syntax(source, open_at, len(source)):
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+@functools.lru_cache(maxsize=4)
+def _index(text: str) -> tuple[str, Set[str]]:
+    """``text`` lowered (see ``_lowered``), and every three characters running in it.
+    Shared by the rules reading the same text of one post (it has at most three
+    views); never changed."""
+    low = _lowered(text)
+    return low, {low[i : i + 3] for i in range(len(low) - 2)}
 
 
-LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+def _may_match(needs: _Search, low: str, trigrams: Set[str]) -> bool:
+    """Whether the lowered text ``low`` meets every requirement (``trigrams``: every
+    three characters running in it)."""
+    for pieces, words in needs:
+        if pieces is not None and pieces.isdisjoint(trigrams):
+            return False
+        for word, trigram in words:
+            if (trigram is None or trigram in trigrams) and word in low:
+                break
+        else:
+            return False
+    return True
 
 
-def _alternative_leads(alt: str) -> set[str] | None:
-    """Lower-case letters any match of ``alt`` starts with, or None if unsure."""
-    while alt.startswith("\\b"):
-        alt = alt[2:]
-    if alt.startswith("(?:"):
-        end = _closing(alt, 0)
-        if end is None or alt[end + 1 : end + 2] in ("?", "*", "{"):
-            return None
-        return _leads_of_all(_top_level(alt, 3, end))
-    run = ""
-    for c in alt:
-        if c.lower() not in LETTERS:
-            break
-        run += c.lower()
-    if alt[len(run) : len(run) + 1] in ("?", "*", "{"):
-        run = run[:-1]
-    return {run} if len(run) >= 2 else None
-
-
-def leading_letters(source: str) -> frozenset[str] | None:
-    """Letters that begin every match of the pattern ``source`` (one of the set),
-    read from its leading literal words: ``\\b(?:nick|pinch)\\s+`` gives {nick,
-    pinch}. None when the pattern does not start with plain letters, so it always
-    runs. Only ever used to skip a pattern whose letters are nowhere in the text."""
-    if source.startswith("(?") and not source.startswith("(?:"):
-        return None  # inline flags or look-arounds: leave the pattern alone
-    leads = _leads_of_all(_top_level(source))
-    return None if leads is None else frozenset(leads)
-
-
-def _leads_of_all(alternatives: list[str] | None) -> set[str] | None:
-    """The union of each alternative's leading letters; None if any is unsure."""
-    if alternatives is None:
-        return None
-    out: set[str] = set()
-    for alt in alternatives:
-        leads = _alternative_leads(alt)
-        if leads is None:
-            return None
-        out |= leads
-    return out
+def _sentences(doc: Document, view: Folded | None) -> SentenceIndex:
+    """The sentence index of the text a rule reads, built once per post and view."""
+    return doc.sentences if view is None else doc.sentences_of(view)
 
 
 def _view(doc: Document, name: str) -> tuple[str, Folded | None]:

@@ -1,11 +1,21 @@
 import logging
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tactful.engine.checks import build_check
-from tactful.engine.checks.pattern import PatternCheck, PatternParams, leading_letters
+from tactful.engine.checks.pattern import (
+    LITERAL_CHARS,
+    PatternCheck,
+    PatternParams,
+    _index,
+    _lowered,
+    _may_match,
+    _searchable,
+    required_literals,
+)
 from tactful.engine.text import Document
 from tactful.engine.yamlfile import PolicyFileError
 
@@ -94,20 +104,111 @@ def test_once_the_rule_budget_is_spent_the_remaining_patterns_are_skipped(
     assert "budget spent" in caplog.text
 
 
-def test_leading_letters_reads_the_words_every_match_must_start_with() -> None:
-    assert leading_letters(r"\b(?:nick|pinch)\s+it") == {"nick", "pinch"}
-    assert leading_letters(r"\bnone\s+the\s+wiser\b|\bfinders\s+keepers\b") == {"none", "finders"}
-    assert leading_letters(r"\bcats?\b") == {"cat"}
-    assert leading_letters(r"\b(?:smash|kick)\w*\s+your") == {"smash", "kick"}
-    # Anything less certain always runs: optional groups, classes, short words, flags.
-    for unsure in (r"\b(?:the\s+)?guards?", r"[a-z]+ing", r"\b(?:i'll|we\s+will)", r"(?i)foo"):
-        assert leading_letters(unsure) is None, unsure
+def _words(pattern: str) -> list[set[str]]:
+    return [set(words) for words in required_literals(pattern)]
+
+
+def test_required_literals_finds_the_words_a_match_must_hold_anywhere_in_it() -> None:
+    assert {"nicked", "pinched"} in _words(r"\b(?:we|they)\s+(?:nicked|pinched)\b")
+    assert {"ticket", "entry"} in _words(r"\bfree\s+(?:tickets?|entry)\b")
+    assert {"free"} in _words(r"\bfree\s+(?:tickets?|entry)\b")
+    assert _words(r"\bcats?\b") == [{"cat"}]
+    assert {"permission"} in _words(r"(?i:\bwith\s+(?:kind\s+)?permission\b)")
+    assert {"bar"} in _words(r"(?s)foo.{0,40}?\b(?:bar|bars)\b")
+    assert {"tell"} in _words(r"\bdon['’]?t\s+tell\b")
+    assert {"£"} in _words(r"£\d+\s+off")
+    assert {"sneak"} in _words(r"(?:\w+\s+){0,3}\bsneak(?:ed|ing)?\s+in")
+    # Repeated at least once still holds the words; case is folded.
+    assert _words(r"(?:Nick|PINCH)+\d") == [{"nick", "pinch"}]
+    # A top-level alternation: one word from each branch.
+    (words,) = _words(r"\bnone\s+the\s+wiser\b|\bfinders\s+keepers\b")
+    assert len(words) == 2
+    assert words & {"none", "the", "wiser"}
+    assert words & {"finders", "keepers"}
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:nick|pinch)?\s+\w+",  # optional
+        r"(?:nick)*\d",
+        r"(?:nick){0,2}\d",
+        r"(?:nick){0}x?\d",
+        r"nick|\w+",  # a branch without words
+        r"(?=nick)\w+",  # what a look-around sees is not part of the match
+        r"(?<=nick)\w+",
+        r"(?!nick)\w+",
+        r"(nick)\1",  # backreferences
+        r"(?x)n i c k",  # verbose mode
+        r"(?V1)nick",
+        r"(?#note)nick",
+        r"(?:nick){e<=1}",  # fuzzy matching
+        r"(?(1)nick|pinch)",
+        r"[^nick]+",
+        r"[a-z]\w+",
+        r"\p{Lu}\w+",
+        r"\N{BULLET}\w",
+        r"\x41\w",
+        r"🤫",  # a character the reading does not vouch for
+        r"[[:alpha:]]+",
+    ],
+)
+def test_required_literals_gives_nothing_when_it_cannot_be_sure(pattern: str) -> None:
+    assert required_literals(pattern) == ()
+
+
+def test_every_literal_character_lowers_to_itself_wherever_the_regex_module_matches_it() -> None:
+    # Why a word found by the reading is in the lowered text wherever the pattern
+    # matches: case-blind, the regex module matches each of these characters only
+    # with characters that lower to the same text.
+    every = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
+    for c in LITERAL_CHARS:
+        for twin in set(regex.findall(regex.escape(c), every, regex.IGNORECASE)):
+            assert _lowered(twin) == c.casefold(), (c, twin)
+
+
+def _primed(patterns: list[str]) -> PatternCheck:
+    """A check whose requirements are read (they are from its second run on)."""
+    check = PatternCheck(PatternParams.model_validate({"patterns": patterns}))
+    list(check.run(Document("")))
+    list(check.run(Document("")))
+    assert check.needs is not None
+    return check
+
+
+def test_a_pattern_whose_words_are_missing_is_not_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    check = _primed([r"\b(?:we|they)\s+(?:nicked|pinched)\b", r"code\s+\w+"])
+    ran: list[str] = []
+    real = check._matches
+
+    def spy(rx: regex.Pattern[str], text: str, deadline: float) -> list[tuple[int, int]]:
+        ran.append(rx.pattern)
+        return real(rx, text, deadline)
+
+    monkeypatch.setattr(check, "_matches", spy)
+    assert list(check.run(Document("They took the lot."))) == []
+    assert ran == []
+    hits = list(check.run(Document("Then they PINCHED it, code X1")))
+    assert len(ran) == 2
+    assert len(hits) == 2
+
+
+def test_the_first_run_reads_nothing_and_finds_the_same() -> None:
+    check = PatternCheck(PatternParams.model_validate({"patterns": [r"\bnick\w*"]}))
+    first = [(h.start, h.end) for h in check.run(Document("Nick it, nicked"))]
+    assert check.needs is None
+    second = [(h.start, h.end) for h in check.run(Document("Nick it, nicked"))]
+    assert check.needs is not None
+    assert first == second == [(0, 4), (9, 15)]
 
 
 PREFILTERED = [
     r"\b(?:nick|pinch|swipe)\w*\s+(?:a|some)\s+\w+",
     r"\bfree\s+(?:tickets?|entry)\b|\bno\s+need\s+to\s+pay\b",
     r"\bself[\s-]?check\w*",
+    r"(?i:\b(?:we|they)\s+)(?:nicked|pinched|kicked)\b",
+    r"\w+\s+(?:it|its)\s+(?:skis|kiss)\b",
+    r"don['’]?t\s+tell\s+(?:the\s+)?(?:boss|taxman)",
 ]
 
 
@@ -115,36 +216,59 @@ PREFILTERED = [
     st.lists(
         st.sampled_from(
             [
-                "Nick",
-                "PINCH",
-                "swiped",
-                "ſelf-checkout",
-                "a",
-                "some",
-                "free",
-                "tickets",
-                "entry",
-                "no",
-                "need",
-                "to",
-                "pay",
-                "ſwipe",
-                "K",
-                "é",
-                "🙂",
-                " ",
-                "  ",
-                ".",
-                "-",
+                "Nick", "PINCH", "swiped", "ſelf-checkout", "a", "some", "free", "tickets",
+                "entry", "no", "need", "to", "pay", "ſwipe", "We", "THEY", "nicKed", "İt",
+                "ıts", "ſkis", "kiſſ", "KISS", "don’t", "DON'T", "tell", "the", "taxman",
+                "boss", "K", "é", "🙂", " ", "  ", ".", "-",
             ]
         ),
         max_size=20,
     ).map(" ".join)
-)
-def test_the_letter_prefilter_never_changes_what_a_pattern_finds(text: str) -> None:
-    check = PatternCheck(PatternParams.model_validate({"patterns": PREFILTERED}))
-    assert all(lead is not None for lead in check.leads)
+)  # fmt: skip
+def test_the_word_prefilter_never_changes_what_a_pattern_finds(text: str) -> None:
+    check = _primed(PREFILTERED)
+    assert check.needs is not None
+    assert all(check.needs)
     plain = PatternCheck(PatternParams.model_validate({"patterns": PREFILTERED}))
-    plain.leads = [None] * len(plain.leads)
     doc = Document(text)
     assert [(h.start, h.end) for h in check.run(doc)] == [(h.start, h.end) for h in plain.run(doc)]
+
+
+_PIECES = [
+    "nick", "Pinch", "ab", "a b", "'", "’", "-", "£", r"\.", r"\b", r"\s+", r"\w", r"\d",
+    "[ab]", "[a-c]", "[^a]", "['’]", r"[\s-]", "(?=a)", "(?!b)", "(?<=a)", "^", "$", "İ", "ı",
+    "K",
+]  # fmt: skip
+
+
+@st.composite
+def _patterns(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        if depth < 2 and draw(st.booleans()):
+            inner = "|".join(draw(st.lists(_patterns(depth + 1), min_size=1, max_size=3)))
+            piece = draw(st.sampled_from(["(?:{})", "({})", "(?i:{})", "(?-i:{})"])).format(inner)
+        else:
+            piece = draw(st.sampled_from(_PIECES))
+        parts.append(
+            piece + draw(st.sampled_from(["", "", "?", "*", "+", "{2}", "{0,2}", "{1,3}"]))
+        )
+    return "".join(parts)
+
+
+_TEXT_PIECES = ["nick", "NICK", "pinch", "a", "b", "ab", "a b", "İ", "ı", "K", "ſ", "'", "’", "£", " ", "-", "."]  # fmt: skip
+
+
+@given(
+    _patterns(), st.lists(st.sampled_from(_TEXT_PIECES), max_size=12).map("".join), st.booleans()
+)
+def test_wherever_a_pattern_matches_its_requirements_are_met(
+    pattern: str, text: str, ignorecase: bool
+) -> None:
+    try:
+        rx = regex.compile(pattern, regex.IGNORECASE if ignorecase else 0)
+    except regex.error:
+        return
+    needs = _searchable(required_literals(pattern))
+    if rx.search(text, timeout=1) is not None:
+        assert _may_match(needs, *_index(text)), (pattern, text, needs)
