@@ -10,7 +10,7 @@
 - ``reply_to_complaint``: the draft answers a message (``context.reply_to``) that
   reads as a complaint, judged by ``phrases`` found in that message or, with
   ``classifier: true``, by the inbox classifier (``engine.triage``) when no phrase
-  is found: "You put my garden on here without asking. Take it down." is a
+  is found: "I asked three weeks ago for my membership card and nothing." is a
   complaint without any complaining word.
 
 Findings that come from the records, not from the post's words, use the span 0..0
@@ -20,6 +20,7 @@ clause that uses a rule of this kind names who approves.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import Literal
 
@@ -29,6 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ..text import MONEY_RE, Document, SentenceIndex, fold
 from .base import Check, Hit
 from .lexicon import check_phrases, compile_lexicon
+
+log = logging.getLogger(__name__)
 
 AWARD = regex.compile(
     r"\b(?:award(?:ed|s)?|grants?|granted|fund(?:ed|ing)|secured|received|receiving|won|wins"
@@ -134,5 +137,9 @@ def _classified_complaint(message: str) -> bool:
     so drafts that answer nothing never load the classifier."""
     from ..triage import classify
 
-    ((category, _),) = classify([message[:MAX_REPLY_CHARS]])
+    try:
+        ((category, _),) = classify([message[:MAX_REPLY_CHARS]])
+    except (OSError, RuntimeError, ValueError) as error:  # a broken or missing model
+        log.warning("inbox classifier unavailable, phrases only: %s", error)
+        return False
     return category == "complaint"
