@@ -47,6 +47,7 @@ sys.path.insert(0, str(HERE.parents[2]))
 from tactful.engine.encoder import prepare_social_text  # noqa: E402
 from tactful.engine.model import INBOUND_CATEGORIES  # noqa: E402
 from tactful.engine.models.train_toxicity import batches as _batches  # noqa: E402
+from tactful.engine.models.train_toxicity import update  # noqa: E402
 from tactful.engine.triage import datasets  # noqa: E402
 
 
@@ -153,21 +154,6 @@ def optimiser(body: list, fresh: list, lr: float, total: int, torch):  # type: i
         opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm)))
     )
     return opt, sched
-
-
-def update(loss, model, opt, sched, step: int, total: int, t0: float, torch) -> int:  # type: ignore[no-untyped-def]
-    """One optimiser step (gradients clipped to norm 1) with a progress line every 20;
-    returns the new step count. Shared by the fine-tuning scripts."""
-    loss.backward()
-    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-    opt.step()
-    sched.step()
-    opt.zero_grad()
-    step += 1
-    if step % 20 == 0:
-        rate = (time.time() - t0) / step
-        print(f"step {step}/{total} loss {loss.item():.3f} {rate:.2f}s/step", flush=True)
-    return step
 
 
 def fine_tune(model, tokenizer, args, torch):  # type: ignore[no-untyped-def]

@@ -51,7 +51,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 sys.path.insert(0, str(HERE))
 
-from export_triage_encoder import batches, optimiser, quantise_static, update  # noqa: E402
+from export_triage_encoder import batches, optimiser, quantise_static  # noqa: E402
+from train_toxicity import update  # noqa: E402
 
 from tactful.engine.encoder import TextEncoder, prepare_social_text  # noqa: E402
 from tactful.engine.triage import datasets  # noqa: E402

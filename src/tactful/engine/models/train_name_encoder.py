@@ -299,7 +299,8 @@ def collate(rows: list, idx: list[int], torch):  # type: ignore[no-untyped-def]
 
 
 def fine_tune(model, rows: list, args: argparse.Namespace, torch) -> None:  # type: ignore[no-untyped-def]
-    from tactful.engine.models.export_triage_encoder import optimiser, update
+    from tactful.engine.models.export_triage_encoder import optimiser
+    from tactful.engine.models.train_toxicity import update
 
     rng = random.Random(args.seed)
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)

@@ -44,6 +44,22 @@ sys.path.insert(0, str(REPO / "src"))
 from tactful.engine.encoder import prepare_social_text  # noqa: E402
 
 
+def update(loss, model, opt, sched, step: int, total: int, t0: float, torch, every: int = 20) -> int:  # type: ignore[no-untyped-def]
+    """One optimiser step (gradients clipped to norm 1) with a progress line every
+    ``every`` steps; returns the new step count. Shared by the fine-tuning scripts (frozen parameters
+    have no gradients, so clipping over all of them equals clipping the trained ones)."""
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    sched.step()
+    opt.zero_grad()
+    step += 1
+    if step % every == 0:
+        rate = (time.time() - t0) / step
+        print(f"step {step}/{total} loss {loss.item():.3f} {rate:.2f}s/step", flush=True)
+    return step
+
+
 def shared_data() -> Path:
     return Path(os.environ.get("TACTFUL_SHARED_DATA", REPO.parent / "shared" / "data"))
 
@@ -343,15 +359,7 @@ def fit(model, tokenizer, train, tune, args, torch):  # type: ignore[no-untyped-
             loss = torch.nn.functional.binary_cross_entropy_with_logits(
                 logits, y.clamp(min=0), weight=known, reduction="sum"
             ) / known.sum().clamp(min=1)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            opt.step()
-            sched.step()
-            opt.zero_grad()
-            step += 1
-            if step % 25 == 0:
-                rate = (time.time() - t0) / step
-                print(f"step {step}/{total} loss {loss.item():.3f} {rate:.2f}s/step", flush=True)
+            step = update(loss, model, opt, sched, step, total, t0, torch, every=25)
             late = bool(args.stop_by) and time.time() >= args.stop_by
             if step % every == 0 or step >= total or late:
                 thresholds, f1 = choose_thresholds(model, tokenizer, tune, args, torch)
