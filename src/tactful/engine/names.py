@@ -8,9 +8,10 @@ need more than a capital letter at the start of a sentence. Runs that end in an
 organisation or street word ("St Mary's Primary School", "Hope Street"), handles,
 hashtags, links and email addresses are not people.
 
-Public figures (titles such as MP, Cllr, Lord or King, and a short list of names
-in ``checks/data/names_public.txt``) are marked ``public`` so that consent checks
-can leave them alone. A name followed or preceded by an age ("Alfie, 7",
+Public figures (titles such as MP, Cllr, Lord or King, and the names in
+``checks/data/names_public.txt``: politicians, well-known people of history, books,
+the arts and sport, characters, and businesses and charities named like people) are
+marked ``public`` so that consent checks can leave them alone. A name followed or preceded by an age ("Alfie, 7",
 "our 5-year-old Sam") or mentioned with a school year is marked as a child.
 
 The first-name and surname lists come from the Faker package (MIT licence); see
@@ -65,6 +66,8 @@ TITLES: dict[str, bool] = {  # title -> marks a public figure
     "cllr": True, "councillor": True, "mayor": True, "minister": True, "king": True,
     "queen": True, "prince": True, "princess": True, "duke": True, "duchess": True,
     "president": True, "senator": True, "chancellor": True, "bishop": True, "archbishop": True,
+    "earl": True, "countess": True, "viscount": True, "marquess": True, "emperor": True,
+    "empress": True, "pope": True, "cardinal": True, "saint": True,
 }  # fmt: skip
 AMBIGUOUS = word_set("""will may grace hope joy bill mark april june august rose faith summer dawn holly ivy
     iris amber ruby daisy violet heather jade pearl penny robin sandy lucky rich frank guy
@@ -85,7 +88,8 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     rbl legion guides scouts brownies cubs beavers institute partners foodbank nurseries
     schools academies colleges churches hospitals hospices libraries surgeries clubs llc corp
     corporation company industries holdings enterprises solutions systems technologies
-    associates consulting gmbh""")
+    associates consulting gmbh night lecture lectures badge trophy cup medal shield memorial
+    bursary scholarship wing room rooms collection wi u3a""")
 # Capitalised words that are never part of a name: they end or split a run.
 STOP_CAPS = word_set("""the a an and or but of in on at to for with from by as is are was were be been this
     that these those it its he she they we you i my our your their his her him them us me
@@ -165,8 +169,31 @@ ADULT_ROLE = regex.compile(
     r"|father|parent|grandparent|volunteer|trustee)\b",
     regex.I,
 )
-CHILD_WORDS = regex.compile(
-    r"\b(?:(?:little|baby|toddler|young)\s+(?:boy|girl|son|daughter)|toddler|newborn)\b", regex.I
+# A child word next to the name: "our toddler Ava", "Ava, a newborn". Anywhere else in the
+# sentence it may be about someone else ("John Lewis gave cot sheets for our newborn packs").
+CHILD_WORDS = r"(?:(?:little|baby|toddler|young)\s+(?:boy|girl|son|daughter)|toddler|newborn)"
+CHILD_WORD_BEFORE = regex.compile(
+    rf"\b{CHILD_WORDS}\s+(?:\w+\s+)?$", regex.I | regex.REVERSE
+)
+# "Happy first birthday to Theo Kerridge": a birthday under 18 is a child's.
+ORDINAL_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        [
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+            "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+            "sixteenth", "seventeenth",
+        ]  # fmt: skip
+    )
+}
+CHILD_BIRTHDAY_BEFORE = regex.compile(
+    r"\b(" + "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))\s+birthday\s+(?:wishes\s+)?"
+    r"(?:to|for)\s+(?:\w+\s+)?$",
+    regex.I,
+)
+CHILD_WORD_AFTER = regex.compile(
+    rf"\s*,?\s*(?:(?:is|was)\s+)?(?:a|an|our|the|my|her|his|their)\s+(?:\w+\s+)?{CHILD_WORDS}\b",
+    regex.I,
 )
 MONTH_USE = regex.compile(r"^\s*(?:\d|of\b|half|term)")
 CAP_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}@#_'’])\p{Lu}[\p{L}\p{M}'’\-]*\.?")
@@ -1051,7 +1078,13 @@ def _age_and_child(text: str, start: int, end: int) -> tuple[int | None, bool]:
         age = None
     if age is not None:
         return age, age < 18
-    sentence = sentence_around(text, start, end)
-    if CHILD_WORDS.search(sentence):
+    if CHILD_WORD_BEFORE.search(before) or CHILD_WORD_AFTER.match(text, end, end + 40):
         return None, True
+    birthday = CHILD_BIRTHDAY_BEFORE.search(text[max(0, start - 40) : start])
+    if birthday:
+        word = birthday.group(1).lower()
+        n = ORDINAL_WORDS.get(word) or int(regex.sub(r"\D", "", word) or 99)
+        if n < 18:
+            return n, True
+    sentence = sentence_around(text, start, end)
     return None, bool(SCHOOL.search(sentence)) and not ADULT_ROLE.search(sentence)

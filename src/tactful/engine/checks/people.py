@@ -1,10 +1,12 @@
 """People named in a post: consent, and the extra care children need.
 
 ``mode: consent`` flags every private individual named in the post (public
-figures such as MPs, councillors and royalty are left alone) unless the
+figures such as MPs, councillors and royalty, the makers of published works, people
+of history and named storms are left alone) unless the
 organisation has a current consent for them in the context. A full name is a
-finding at the rule's severity; a first name on its own is only advice, since it
-rarely identifies someone to the public; a named child is left to ``child_consent``.
+finding at the rule's severity, and so is a title with a surname ("Mrs Patel"); a
+first name on its own is only advice, since it rarely identifies someone to the
+public; a named child is left to ``child_consent``.
 A photo or video in the context that shows adults needs a consent that covers
 being pictured (scope photo or video, or words saying so). A consent matches
 when it names the same person: the full name, or the first name alone when the
@@ -28,7 +30,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from ..model import Consent
-from ..names import PersonSpan, find_people, word_set
+from ..names import PersonSpan, find_people, gazetteer, word_set
 from ..text import Document, sentence_around
 from .base import Check, Hit
 
@@ -39,6 +41,10 @@ PARENT_WORDS = regex.compile(
 )
 NAME_WORD = regex.compile(r"[\p{L}][\p{L}'’\-]*")
 TITLE_WORDS = word_set("mr mrs ms miss mx dr prof sir dame lady lord rev cllr")
+# "Mrs Patel from the Felixstowe group": a title and a surname pick someone out as
+# surely as a full name.
+TITLE_BEFORE = regex.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Revd)\.?\s+$")
+SURNAME = regex.compile(r"^\p{Lu}[\p{Ll}'’\-]+(?:\p{Lu}[\p{Ll}'’\-]+)*$")  # not "S***" or "B."
 
 
 # A name right after one of these is someone in a public role ("our patron, the
@@ -47,11 +53,12 @@ PUBLIC_ROLE_BEFORE = regex.compile(
     r"\b(?:patron|ambassador|broadcaster|presenter|newsreader|author|novelist|poet|playwright"
     r"|historian|journalist|columnist|comedian|actor|actress|singer|musician|olympian"
     r"|paralympian|footballer|MP|minister|mayor|councillor|peer|professor|bishop|archbishop"
-    r"|judge|chancellor|president|prime\s+minister)(?:,\s*(?:the\s+)?|\s+)$",
+    r"|judge|chancellor|president|prime\s+minister|cartoonist|illustrator|sculptor|architect"
+    r"|(?:TV|television|radio|BBC|ITV|celebrity)\s+[\w-]+)(?:,\s*(?:the\s+)?|\s+)$",
     regex.I,
 )
 PUBLIC_ROLE_AFTER = regex.compile(
-    r"^,?\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:patron|ambassador|broadcaster|presenter|author"
+    r"^,?\s+(?:as\s+)?(?:the\s+|our\s+)?(?:\w+\s+)?(?:patron|ambassador|broadcaster|presenter|author"
     r"|novelist|poet|MP|minister|mayor)\b",
     regex.I,
 )
@@ -73,6 +80,11 @@ NOW_WORDS = regex.compile(
     regex.I,
 )
 PAST_MARGIN_YEARS = 105
+# Someone who did something as an adult in a year at least this long ago ("Basil Brown
+# uncovered the ship in 1939") would now be over a hundred: a figure of history. A birth
+# year needs the longer margin above.
+ACT_MARGIN_YEARS = 85
+BORN_BEFORE = regex.compile(r"\b(?:born|birth|births|baby|babies|child|children|aged?)\b", regex.I)
 # A life placed in the past: "lived there from 1899", "born in 1870", "(1858–1928)".
 LIFE_DATES = regex.compile(
     r"\b(?:lived|born|died|was\s+born|grew\s+up|worked|founded|built)\b[^.!?]{0,30}?\b(1[0-9]\d\d)\b"
@@ -81,11 +93,67 @@ LIFE_DATES = regex.compile(
 )
 
 
+# Letters after a name that make someone an elected member: "Tom Hale MP".
+POST_NOMINAL = word_set("mp mps msp ms mla mep am")
+# A monarch or pope numbered by reign ("Henry VIII", "George III") is a public figure of
+# history.
+REGNAL = regex.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$")
+
+
 def in_public_role(text: str, person: PersonSpan) -> bool:
-    """Whether the post names ``person`` by a public role ("the broadcaster X")."""
+    """Whether the post names ``person`` by a public role ("the broadcaster X", "X MP",
+    "Henry VIII")."""
+    words = person.name.split()
+    if len(words) > 1 and (words[-1].lower().rstrip(".") in POST_NOMINAL or REGNAL.match(words[-1])):
+        return True
     before = text[max(0, person.start - 40) : person.start]
     after = text[person.end : person.end + 40]
+    if regex.match(r"\s+(?:MP|MSP|MEP|MLA)\b", after):
+        return True
     return bool(PUBLIC_ROLE_BEFORE.search(before) or PUBLIC_ROLE_AFTER.search(after))
+
+
+# Someone named as the maker of a work ("Judith Kerr's 'The Tiger Who Came to Tea'",
+# "'Wolf Hall' by Hilary Mantel", "a new Richard Osman book") or quoted for a famous
+# saying ("as Nelson Mandela once said") is named for what they published, which is
+# public already. A testimonial ("kind words from Jane Hollis") is not: that is a
+# private person speaking.
+OPEN_QUOTES = "'‘\"“"
+CLOSE_QUOTES = "'’\"”"
+WORK_NOUN = (
+    r"(?i:books?|novels?|picture\s+books?|films?|albums?|biograph(?:y|ies)|memoirs?|"
+    r"thrillers?|series|classics?|symphon(?:y|ies)|operas?)"
+)
+MADE_AFTER = regex.compile(
+    rf"^['’]s?\s+(?:[{OPEN_QUOTES}]|(?:(?:new|latest|last|first|classic|famous|best|"
+    rf"favourite|wonderful|brilliant|beautiful|lovely|great)\s+)*(?:\p{{Lu}}\w*\s+)*{WORK_NOUN}\b)"
+    r"|^\s+(?i:books?|novels?|films?|albums?|biograph(?:y|ies)|thrillers?)\b"
+)
+MADE_BEFORE = regex.compile(
+    rf"(?:[{CLOSE_QUOTES}]\s*,?\s*|\b{WORK_NOUN}\s+)by\s+$"
+    r"|\b(?:written|illustrated|composed)\s+by\s+$"
+    r"|\bas\s+$",
+    regex.I,
+)
+SAYING_AFTER = regex.compile(r"^\s*(?:once|famously)\s+(?:said|wrote|put\s+it)\b")
+
+
+# "Storm Éowyn", "Hurricane Katrina": weather, not people.
+NAMED_STORM = regex.compile(r"^(?:Storm|Hurricane|Typhoon|Cyclone|Tropical\s+Storm)\s", regex.I)
+
+
+def named_for_work(text: str, person: PersonSpan) -> bool:
+    """Whether ``person`` is named as the maker of a work or the source of a saying."""
+    after = text[person.end : person.end + 60]
+    if MADE_AFTER.match(after):
+        return True
+    before = text[max(0, person.start - 50) : person.start]
+    m = MADE_BEFORE.search(before)
+    if not m:
+        return False
+    if m.group().lower().startswith("as"):
+        return bool(SAYING_AFTER.match(after))
+    return True
 
 
 def is_historical(text: str, person: PersonSpan, this_year: int) -> bool:
@@ -99,9 +167,9 @@ def is_historical(text: str, person: PersonSpan, this_year: int) -> bool:
         return False
     if PAST_PERIOD.search(sentence):
         return True
-    return any(
-        int(m.group(1)) <= this_year - PAST_MARGIN_YEARS for m in PAST_YEAR.finditer(sentence)
-    )
+    born = BORN_BEFORE.search(sentence)
+    margin = PAST_MARGIN_YEARS if born else ACT_MARGIN_YEARS
+    return any(int(m.group(1)) <= this_year - margin for m in PAST_YEAR.finditer(sentence))
 
 
 class PeopleParams(BaseModel):
@@ -113,6 +181,18 @@ class PeopleParams(BaseModel):
 def _name_words(name: str) -> list[str]:
     words = [regex.sub(r"['’]s?$", "", w.lower()) for w in NAME_WORD.findall(name)]
     return [w for w in words if w not in TITLE_WORDS and len(w) > 1]
+
+
+def _surname(title: str, word: str) -> bool:
+    """A word after Mr or Mrs that names a real person: a listed surname, or no common
+    word ("Mrs Patel", "Mr Baker"; not "Mr Tumble", "Mr Darcy" or "Mr S***")."""
+    if not SURNAME.match(word):
+        return False
+    gaz = gazetteer()
+    key = word.lower()
+    if f"{title.rstrip('.').lower()} {key}" in gaz.public:
+        return False
+    return key in gaz.last or key not in gaz.common
 
 
 def consent_covers(consent: Consent, person: PersonSpan) -> bool:
@@ -159,20 +239,27 @@ class PeopleCheck(Check):
             for p in find_people(doc.text)
             if not p.public
             and not in_public_role(doc.text, p)
+            and not named_for_work(doc.text, p)
+            and not NAMED_STORM.match(p.name)
             and not is_historical(doc.text, p, today.year)
         ]
         if self.mode == "consent":
-            yield from self._consent(people, current)
+            yield from self._consent(doc.text, people, current)
             yield from self._pictured(doc, current)
         else:
             yield from self._child_consent(doc, people, current)
 
-    def _consent(self, people: list[PersonSpan], current: list[Consent]) -> Iterable[Hit]:
+    def _consent(
+        self, text: str, people: list[PersonSpan], current: list[Consent]
+    ) -> Iterable[Hit]:
         for person in people:
             if person.child or any(consent_covers(c, person) for c in current):
                 # A child is the child_consent rule's: a parent's consent is the stricter need.
                 continue
-            if len(person.name.split()) == 1:
+            title = TITLE_BEFORE.search(text, max(0, person.start - 8), person.start)
+            if len(person.name.split()) == 1 and not (
+                title and _surname(title.group(1), person.name)
+            ):
                 # A first name alone rarely identifies someone to the public; ask, don't block.
                 yield Hit(
                     person.start,

@@ -52,7 +52,10 @@ class PiiSpan:
 ORG_CONTEXT = regex.compile(
     r"\b(?:us|our|we|office|offices|helpline|help\s*line|freephone|reception|switchboard|"
     r"team|hq|head\s+office|charity\s+shop|shop|venue|centre|center|hall|library|church|"
-    r"hub|branch|held\s+at|join\s+us|visit|drop\s+in|drop-in|open\s+(?:from|on|daily))\b",
+    r"hub|branch|held\s+at|join\s+us|visit|drop\s+in|drop-in|open\s+(?:from|on|daily)|"
+    # a vacancy's or an event's contact line: "informal chats welcome on ...", "to book, ring ..."
+    r"informal\s+(?:chats?|enquiries)|apply|applications?|vacanc(?:y|ies)|hiring|enquiries|"
+    r"to\s+book|bookings?|tickets?|more\s+(?:info|information|details)|find\s+out\s+more)\b",
     regex.I,
 )
 PERSONAL_CONTEXT = regex.compile(
@@ -639,8 +642,17 @@ def _ni_numbers(text: str) -> Iterable[PiiSpan]:
                       "Remove the National Insurance number.")  # fmt: skip
 
 
+# A birth before this year is history ("Charles Dickens, born on 7 February 1812"): no one
+# born then is alive, and personal data is about the living.
+OLDEST_LIVING_BIRTH_YEAR = 1900
+YEAR_AFTER_DATE = regex.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
+
+
 def _dates_of_birth(text: str) -> Iterable[PiiSpan]:
     for m in DOB.finditer(text):
+        year = YEAR_AFTER_DATE.search(text, m.start(1), min(len(text), m.end(1) + 8))
+        if year and int(year.group(1)) < OLDEST_LIVING_BIRTH_YEAR:
+            continue
         yield PiiSpan("date_of_birth", m.start(1), m.end(1),
                       f"A date of birth ({m.group(1)}) is personal data",
                       "Leave out the date of birth; an age or 'this week' is usually enough.")  # fmt: skip

@@ -71,9 +71,9 @@ def test_a_photo_of_children_needs_parental_consent():
 
 
 def test_a_public_role_before_or_after_the_name_needs_no_consent():
-    assert messages("consent", "Our patron, the broadcaster Nick Knowles, visited.") == []
-    assert messages("consent", "Nick Knowles, our patron, visited today.") == []
-    assert messages("consent", "Our volunteer Nick Knowles visited today.")
+    assert messages("consent", "Our patron, the broadcaster Nick Hollis, visited.") == []
+    assert messages("consent", "Nick Hollis, our patron, visited today.") == []
+    assert messages("consent", "Our volunteer Nick Hollis visited today.")
 
 
 def test_a_figure_of_the_past_needs_no_consent_but_a_present_one_does():
@@ -100,3 +100,49 @@ def test_an_age_in_words_or_in_days_makes_a_child():
     assert messages("child_consent", "Well done to nine-year-old Alfie Tranter for spotting it!")
     assert messages("child_consent", "Welcome to the world, Nell Fairbairn, 8 days old!")
     assert messages("child_consent", "Thanks to forty-year-old Alan Tranter for the lift!") == []
+
+
+def test_a_title_and_a_surname_pick_someone_out():
+    assert messages("consent", "Mrs Patel from the Felixstowe group knitted forty hats.") == [
+        "No consent recorded for Patel"
+    ]
+
+
+def test_characters_known_by_a_title_are_not_volunteers():
+    for text in ("One rather tall Mr Tumble on the dressing-up list.", "Mr Darcy has met his match."):
+        assert not any(m.startswith("No consent") for m in messages("consent", text)), text
+
+
+def test_the_maker_of_a_published_work_needs_no_consent():
+    for text in (
+        "Favourite book this term: Judith Kerr's 'The Tiger Who Came to Tea'.",
+        "Story time was 'The Snail and the Whale' by Julia Donaldson.",
+        "Rainy afternoon, a new Hollie Banks novel and a pot of tea.",
+        "As Rosa Parks once said, you must never be fearful about what you are doing when it is right.",
+    ):
+        assert messages("consent", text) == [], text
+    # a testimonial is a private person speaking, and a private designer is private
+    assert messages("consent", "Kind words from Jane Hollis: 'The group saved me.'")
+    assert messages("consent", "The poster was designed by Jane Hollis.")
+
+
+def test_elected_members_monarchs_and_storms_are_not_private_people():
+    assert messages("consent", "Thank you to Tom Arkwright MP for asking about the stones.") == []
+    assert messages("consent", "A talk on Wolsey, Henry VIII's right-hand man.") == []
+    assert messages("consent", "Now that Storm Ciarán has been named, the survey is off.") == []
+
+
+def test_an_adults_deed_eighty_five_years_ago_is_history_but_a_birth_is_not():
+    assert messages("consent", "Peter Hollis uncovered the great ship in 1939.", today="2026-11-22") == []
+    assert messages(
+        "consent", "Peter Hollis was born in 1939 and still walks to the club.", today="2026-11-22"
+    )
+    # a sentence about now keeps the person current
+    assert messages("consent", "Our volunteer Peter Hollis restored the 1939 sign this week.")
+
+
+def test_a_child_word_must_stand_by_the_name():
+    assert messages("child_consent", "Thank you to Kessingland WI for the cardigans for our newborn packs!") == []
+    assert messages("child_consent", "Our toddler Ava Hollis loved the sensory session.")
+    assert messages("child_consent", "Happy first birthday to Theo Kerridge!")
+    assert messages("child_consent", "Happy 40th birthday to Jane Hollis!") == []

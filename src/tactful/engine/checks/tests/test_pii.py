@@ -200,3 +200,14 @@ def test_the_address_of_a_plaque_is_a_public_place():
     home = "Lydia Marchbank lives at 4 Bridge Street, so drop the cards round on Saturday."
     assert flagged(plaque, "address") == []
     assert flagged(home, "address")
+
+
+def test_a_birth_date_from_before_1900_is_history():
+    assert find_pii("Happy birthday, Charles Dickens, born on 7 February 1812!", ["date_of_birth"]) == []
+    assert find_pii("Jane Hollis was born on 7 February 1982.", ["date_of_birth"])
+
+
+def test_a_vacancys_contact_line_is_the_organisations_number():
+    text = "We're hiring a Family Support Coordinator. Informal chats welcome on 01632 960210."
+    spans = find_pii(text, ["phone"])
+    assert [s.organisational for s in spans] == [True]
