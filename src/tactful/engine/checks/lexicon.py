@@ -83,13 +83,20 @@ def compile_masked_lexicon(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![^\W_]|[*#%])(?:{body})(?![^\W_]|[*#%])")
 
 
-def shows_enough_letters(matched: str) -> bool:
+def shows_enough_letters(matched: str, original: str = "") -> bool:
     """A masked word must show at least two letters and no more symbols than letters,
-    so redacted names ("Mr S***") and rating stars are not read as swearing."""
-    for word in matched.split():
+    so redacted names ("Mr S***") and rating stars are not read as swearing. A word of
+    four or more characters that starts with a lower-case letter and hides the rest
+    ("f***", "b*****d") is swearing written politely: a name would have a capital.
+    ``original`` is the matched text as written (the match itself is case-folded)."""
+    written = original.split() if original else []
+    for i, word in enumerate(matched.split()):
         masks = sum(word.count(c) for c in MASK_CHARS)
         letters = sum(c.isalpha() for c in word)
-        if masks and (letters < 2 or masks > letters):
+        if not masks or (letters >= 2 and masks <= letters):
+            continue
+        first = written[i][:1] if i < len(written) else word[:1]
+        if not (len(word) >= 4 and first.islower() and word[1] in MASK_CHARS):
             return False
     return True
 
@@ -161,7 +168,7 @@ class LexiconCheck(Check):
             yield from self._hits(view, self.rx, doc.sentences_of(view), seen)
         if self.masked is not None and MASK_HINT.search(doc.folded.text):
             view = join_dotted(doc.folded)
-            yield from self._hits(view, self.masked, SentenceIndex(view.text), seen)
+            yield from self._hits(view, self.masked, SentenceIndex(view.text), seen, doc.text)
 
     def _hits(
         self,
@@ -169,6 +176,7 @@ class LexiconCheck(Check):
         rx: re.Pattern[str] | None,
         sentences: SentenceIndex,
         seen: _SeenSpans,
+        source: str = "",
     ) -> Iterable[Hit]:
         if rx is None:
             return
@@ -176,7 +184,9 @@ class LexiconCheck(Check):
         spans = seen.new_view()
         cancelled: dict[tuple[int, int], bool] = {}
         for m in rx.finditer(view.text):
-            if masked and not shows_enough_letters(m.group()):
+            if masked and not shows_enough_letters(
+                m.group(), source[slice(*view.to_original(m.start(), m.end()))]
+            ):
                 continue
             if self.near and not self._near(view.text, m.start(), m.end()):
                 continue

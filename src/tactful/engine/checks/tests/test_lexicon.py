@@ -57,3 +57,13 @@ def test_join_dotted_maps_back_to_the_original_offsets() -> None:
 @pytest.mark.parametrize("text", ["", "*" * 1000, "a.b." * 5000, "🙂 b*llocks ‮", "\x00\x01*"])
 def test_masked_never_crashes_on_odd_strings(text: str) -> None:
     _hits(text, masked=True)
+
+
+def test_masked_reads_a_lower_case_word_hidden_after_its_first_letter_as_swearing() -> None:
+    params = {"masked": True}
+    check = LexiconCheck(LexiconParams.model_validate({"phrases": ["fuck*", "bastard*"], **params}))
+    found = list(check.run(Document("Seriously, f*** right off, you absolute b*****d.")))
+    assert len(found) == 2
+    # a capital says it is a name or an initial, whatever the stars hide
+    assert list(check.run(Document("Our client Mr F*** agreed to talk."))) == []
+    assert list(check.run(Document("Rated 5*** by visitors."))) == []
