@@ -49,7 +49,7 @@ JUDGEMENT_CATEGORIES: tuple[str, ...] = (
     "party_politics", "defamation", "unsafe_activity", "unlawful_activity",
     "criticism_of_partners", "confidentiality", "commercial", "personal_opinion",
     "unverified_claim", "third_party_label", "high_profile", "harassment", "copyright",
-    "discrimination",
+    "discrimination", "abuse",
 )  # fmt: skip
 MAX_FEATURE_CHARS = 2000  # the rest of a longer text is not scored
 MAX_SENTENCES = 12  # sentences scored to place the hit; later ones are not
@@ -242,7 +242,7 @@ class JudgementParams(BaseModel):
         "party_politics", "defamation", "unsafe_activity", "unlawful_activity",
         "criticism_of_partners", "confidentiality", "commercial", "personal_opinion",
         "unverified_claim", "third_party_label", "high_profile", "harassment", "copyright",
-        "discrimination",
+        "discrimination", "abuse",
     ]  # fmt: skip
     threshold: float | None = Field(default=None, gt=0.0, lt=1.0)
     min_letters: int = Field(default=8, ge=1, le=100)

@@ -39,7 +39,7 @@ MIN_RECALL = 0.2  # below this at the precision target a head is switched off
 IN_USE = (
     "defamation", "commercial", "discrimination", "unlawful_activity", "unverified_claim",
     "unsafe_activity", "harassment", "copyright", "high_profile", "criticism_of_partners",
-    "personal_opinion", "confidentiality", "party_politics",
+    "personal_opinion", "confidentiality", "party_politics", "abuse",
 )  # fmt: skip
 # unsafe_activity's head fell below MIN_RECALL (0.14) once 51 posts that are unlawful
 # and unsafe at once joined the training file, and its rule was removed for a while;
@@ -62,8 +62,13 @@ SWITCHED_OFF: dict[str, str] = {}
 # party_politics 0.39 -> 0.80 (22 November, third session; 7,878 training posts, its
 # first rule): on official development posts 22 right, 9 wrong -> 20, 1. The
 # training posts hold few neutral election posts (hustings, register to vote).
+# abuse 0.60 -> 0.72 (22 November, its first rule): the cross-validated threshold read
+# poems written to "you" on development posts as put-downs and changed a development
+# decision; at 0.72 none changes, "Everything you told us was really helpful." scores
+# 0.60, and 30 of 35 put-downs in a blind batch the heads had not seen are found.
 RAISED = {
     "party_politics": 0.80, "commercial": 0.80, "unlawful_activity": 0.85, "unsafe_activity": 0.90, "defamation": 0.84,
+    "abuse": 0.72,
 }  # fmt: skip
 
 
@@ -134,6 +139,17 @@ def clean_sentences(texts: list[str], y: np.ndarray) -> tuple[list[str], np.ndar
     return out, np.array(parents, dtype=int)
 
 
+def head_rows(cat: str, y: np.ndarray) -> np.ndarray | None:
+    """Which posts a head trains on (None: all). The abuse head leaves out posts labelled
+    harassment or discrimination but not abuse: the training file had no abuse label
+    before 22 November, so many of those posts insult someone without saying so, and
+    as clean examples they would teach the head that an insult is fine."""
+    if cat != "abuse":
+        return None
+    col = {c: y[:, JUDGEMENT_CATEGORIES.index(c)] for c in ("abuse", "harassment", "discrimination")}
+    return ~(((col["harassment"] == 1) | (col["discrimination"] == 1)) & (col["abuse"] == 0))
+
+
 def out_of_fold(
     x: sparse.csr_matrix,
     y: np.ndarray,
@@ -197,6 +213,13 @@ def main() -> None:
     print(f"{'category':24} {'pos':>4} {'C':>5} {'thr':>5} {'cvP':>5} {'cvR':>5}")
     for j, cat in enumerate(JUDGEMENT_CATEGORIES):
         col = y[:, j]
+        keep = head_rows(cat, y)
+        if keep is not None:
+            # rows this head must not learn from; the clean sentences' posts are all kept
+            index = np.cumsum(keep) - 1
+            x_h, col_h, parents_h = x[keep], col[keep], index[parents]
+        else:
+            x_h, col_h, parents_h = x, col, parents
         if cat not in IN_USE:
             # No rule reads this head: fitted for custom rules (which must give their
             # own threshold), without the cross-validation that only sets a threshold.
@@ -210,8 +233,8 @@ def main() -> None:
             continue
         best = None
         for c in a.c:
-            oof = out_of_fold(x, col, c, a.repeats, extra, parents)
-            thr, prec, rec = pick_threshold(oof, col, a.precision)
+            oof = out_of_fold(x_h, col_h, c, a.repeats, extra, parents_h)
+            thr, prec, rec = pick_threshold(oof, col_h, a.precision)
             if best is None or rec > best[3]:
                 best = (c, thr, prec, rec)
         assert best is not None
@@ -221,7 +244,7 @@ def main() -> None:
             thr = 1.0
         elif cat in RAISED:
             thr = max(thr, RAISED[cat])
-        model = head(c).fit(x_all, padded(col, len(sentences)))
+        model = head(c).fit(sparse.vstack([x_h, extra]).tocsr(), padded(col_h, len(sentences)))
         weights[:, j] = model.coef_[0]
         bias[j] = model.intercept_[0]
         thresholds[j] = thr
