@@ -80,7 +80,7 @@ ENFORCED: dict[str, dict[str, set[str]]] = {
         },
         "personal": {
             "disclaimer", "criticism_of_partners", "confidentiality", "embargo", "abuse",
-            "discrimination", "harassment",
+            "discrimination", "harassment", "child_consent",
         },
     },
     "new-baby-network": {"official": _MS_OFFICIAL, "personal": _MS_PERSONAL},
@@ -93,7 +93,8 @@ ENFORCED: dict[str, dict[str, set[str]]] = {
         },
         "personal": {
             "disclaimer", "branding", "defamation", "discrimination", "copyright",
-            "personal_data", "abuse", "harassment", "confidentiality",
+            "personal_data", "abuse", "harassment", "confidentiality", "consent",
+            "child_consent",
         },
     },
     "starter": {

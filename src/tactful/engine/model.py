@@ -6,8 +6,10 @@ tests all speak the same JSON as ``../shared/spec/contract.md`` describes.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
+import re
 import sys
 import warnings
 from typing import Any, Literal
@@ -40,6 +42,42 @@ INBOUND_KINDS: tuple[str, ...] = ("comment", "direct_message", "mention")
 TRIAGE_ACTIONS: tuple[str, ...] = (
     "hide", "report_to_platform", "notify", "reply", "escalate", "none",
 )  # fmt: skip
+
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"]  # fmt: skip
+    )
+}
+UNTIL = r"\b(?:until|till|to|expires?(?:\s+on)?|expiring(?:\s+on)?|valid\s+(?:until|to|till))\s+(?:the\s+)?"
+EXPIRY_DAY_MONTH_YEAR = re.compile(
+    UNTIL + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I
+)
+EXPIRY_MONTH_YEAR = re.compile(UNTIL + r"(?:the\s+end\s+of\s+)?(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
+EXPIRY_NUMERIC = re.compile(UNTIL + r"(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4}))\b", re.I)
+
+
+def words_expiry(words: str) -> dt.date | None:
+    """The end date a consent given in words states ("Jan Hollis, name and photo, until
+    30 September 2026"; "until March 2027" runs to the month's end), or None."""
+    try:
+        m = EXPIRY_DAY_MONTH_YEAR.search(words)
+        if m:
+            return dt.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        m = EXPIRY_NUMERIC.search(words)
+        if m:
+            if m.group(1):
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return dt.date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
+        m = EXPIRY_MONTH_YEAR.search(words)
+        if m:
+            year, month = int(m.group(2)), MONTHS[m.group(1).lower()]
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+    except ValueError:  # "until 31 February 2027": no date, so no expiry read
+        return None
+    return None
 
 
 class Consent(BaseModel):
@@ -173,7 +211,10 @@ class Context(BaseModel):
     def _consent_words(cls, value: Any) -> Any:
         if not isinstance(value, list):
             return value
-        return [{"words": item} if isinstance(item, str) else item for item in value]
+        return [
+            {"words": item, "expires": words_expiry(item)} if isinstance(item, str) else item
+            for item in value
+        ]
 
     @field_validator("approvals", mode="before")
     @classmethod

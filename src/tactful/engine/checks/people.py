@@ -93,6 +93,20 @@ LIFE_DATES = regex.compile(
 )
 
 
+# The organisation's officers named in their role on its own account ("Our CEO, Andrew
+# Kaye, spoke at the forum", "Owen Tarrant, our Web Administrator"): speaking for the
+# organisation is their job, so naming them in it needs no consent of the kind asked of
+# volunteers and the people it supports.
+OFFICER = (
+    r"(?:CEO|chief\s+executive|(?:executive\s+|managing\s+)?director|chair(?:man|woman|person)?"
+    r"(?:\s+of\s+(?:the\s+)?(?:trustees|board|committee))?|vice[\s-]chair(?:man|woman)?|president"
+    r"|vice[\s-]president|treasurer|(?:honorary\s+)?secretary|web\s+administrator"
+    r"|social\s+media\s+officer|communications\s+(?:lead|officer|manager|director)|founder)"
+)
+OFFICER_BEFORE = regex.compile(
+    rf"\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+)?{OFFICER},?\s+$", regex.I
+)
+OFFICER_AFTER = regex.compile(rf"^,\s+(?:our|the)\s+(?:new\s+)?{OFFICER}\b", regex.I)
 # Letters after a name that make someone an elected member: "Tom Hale MP".
 POST_NOMINAL = word_set("mp mps msp ms mla mep am")
 # A monarch or pope numbered by reign ("Henry VIII", "George III") is a public figure of
@@ -109,6 +123,8 @@ def in_public_role(text: str, person: PersonSpan) -> bool:
     before = text[max(0, person.start - 40) : person.start]
     after = text[person.end : person.end + 40]
     if regex.match(r"\s+(?:MP|MSP|MEP|MLA)\b", after):
+        return True
+    if OFFICER_BEFORE.search(before) or OFFICER_AFTER.match(after):
         return True
     return bool(PUBLIC_ROLE_BEFORE.search(before) or PUBLIC_ROLE_AFTER.search(after))
 

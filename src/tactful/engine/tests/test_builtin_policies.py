@@ -173,3 +173,22 @@ def test_a_model_finding_is_not_repeated_beside_a_rule_of_the_same_clause() -> N
     result = check(post, policy="home-start-suffolk")
     high_profile = [f for f in result.findings if f.category == "high_profile"]
     assert [f.rule for f in high_profile] == ["approval.high_profile"]
+
+
+def test_consent_on_personal_accounts_follows_the_semantics_table() -> None:
+    """docs/policy-semantics.md: Clean Slate asks permission for a post about a person
+    on personal accounts too (5.1); Home-Start only for children (2.7 Personal Social
+    Media Use 8); the Society's consent duties are its own posts'."""
+    from tactful.engine import check
+
+    text = "Great talk from Graham Oduya at the branch meeting tonight."
+    cats = {
+        pid: {f.category for f in check(text, policy=pid, account="personal",
+                                        context={"profile_disclaimer": True}).findings
+              if f.severity != "advice"}
+        for pid in ("the-society", "home-start-suffolk", "clean-slate", "milestone-society")
+    }  # fmt: skip
+    assert cats == {
+        "the-society": set(), "home-start-suffolk": set(), "clean-slate": {"consent"},
+        "milestone-society": set(),
+    }  # fmt: skip

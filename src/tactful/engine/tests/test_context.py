@@ -70,3 +70,13 @@ def test_a_misspelt_key_inside_a_consent_embargo_or_media_entry_warns_too():
         "unknown media key 'licnce' ignored; did you mean 'licence'?",
     ]
     assert ctx.consents[0].person == "" and ctx.embargoes[0].until is None
+
+
+def test_a_consent_in_words_reads_its_end_date():
+    from tactful.engine.model import words_expiry
+
+    assert str(words_expiry("Jan Hollis, name and photo, until 30 September 2026")) == "2026-09-30"
+    assert str(words_expiry("Jan Hollis, photo, valid until March 2027")) == "2027-03-31"
+    assert str(words_expiry("expires 31/12/2026")) == "2026-12-31"
+    assert words_expiry("Jan Hollis, photo") is None
+    assert words_expiry("until 31 February 2027") is None  # no such day: no date read

@@ -146,3 +146,16 @@ def test_a_child_word_must_stand_by_the_name():
     assert messages("child_consent", "Our toddler Ava Hollis loved the sensory session.")
     assert messages("child_consent", "Happy first birthday to Theo Kerridge!")
     assert messages("child_consent", "Happy 40th birthday to Jane Hollis!") == []
+
+
+def test_the_organisations_officers_named_in_their_role_need_no_consent():
+    assert messages("consent", "Our CEO, Andrew Kaye, joined a panel on fair recruitment.") == []
+    assert messages("consent", "Owen Tarrant, our Web Administrator, rebuilt the map pages.") == []
+    assert messages("consent", "Our volunteer Owen Tarrant rebuilt the map pages.")
+
+
+def test_a_consent_in_words_ends_on_the_date_it_gives():
+    words = ["Farid Sultani, name and photo, until 30 September 2026"]
+    text = "Farid Sultani talks about why he signed up."
+    assert messages("consent", text, today="2026-11-21", consents=words)
+    assert messages("consent", text, today="2026-08-01", consents=words) == []
