@@ -54,7 +54,7 @@ ORG_CONTEXT = regex.compile(
     r"team|hq|head\s+office|charity\s+shop|shop|venue|centre|center|hall|library|church|"
     r"hub|branch|held\s+at|join\s+us|visit|drop\s+in|drop-in|open\s+(?:from|on|daily)|"
     # a vacancy's or an event's contact line: "informal chats welcome on ...", "to book, ring ..."
-    r"informal\s+(?:chats?|enquiries)|apply|applications?|vacanc(?:y|ies)|hiring|enquiries|"
+    r"informal\s+(?:chats?|enquiries)|apply|applications?|vacanc(?:y|ies)|hiring|enquiries|line|"
     r"to\s+book|bookings?|tickets?|more\s+(?:info|information|details)|find\s+out\s+more)\b",
     regex.I,
 )
@@ -519,11 +519,22 @@ CORNER = regex.compile(r"corner\b", regex.I)
 PLAQUE = regex.compile(r"\b(?:blue|heritage|memorial|commemorative)\s+plaques?\b|\bplaques?\s+(?:to|for|commemorating|honouring)\b", regex.I)
 
 
+# "at Tanya's house, 31 Larch Avenue": a person's home, whatever the venue words say.
+SOMEONES_HOME = regex.compile(
+    r"(?<!\bSt\.?\s)(?<!\bSaint\s)\b\p{Lu}\p{Ll}+['’]s\s+(?:house|home|flat|place|bungalow|cottage)\b"
+)
+
+
 def _place_is_organisational(text: str, start: int, end: int) -> bool:
     if PLAQUE.search(text, max(0, start - 200), min(len(text), end + 80)):
         return True
     clause = _clause_before(text, start, 60)
-    if ADDRESS_CUE.search(clause) or PERSONAL_CONTEXT.search(clause) or _names_before(text, start):
+    if (
+        ADDRESS_CUE.search(clause)
+        or PERSONAL_CONTEXT.search(clause)
+        or SOMEONES_HOME.search(clause)
+        or _names_before(text, start)
+    ):
         return False
     around = clause + text[start:end]
     return bool(ORG_CONTEXT.search(clause) or VENUE_WORDS.search(around))

@@ -548,7 +548,12 @@ def _pronoun_vote_hits(doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[
 INSINUATION = regex.compile(
     r"\b(?:only\s+one\s+(?:party|candidate)\s+(?:has|have|is|will|would|cares?|promised)|"
     r"(?:you\s+)?(?:know|guess|work\s+out|figure\s+out)\s+which\s+(?:one|party|candidate|leaflet|lot|side)"
-    r"(?:\s+(?:we|i)\s+mean)?|(?:would|could)\s+you\s+(?:really\s+)?trust\s+a\s+party\s+(?:whose|that|which|who))\b"
+    r"(?:\s+(?:we|i)\s+mean)?|(?:would|could)\s+you\s+(?:really\s+)?trust\s+a\s+party\s+(?:whose|that|which|who)|"
+    # "just remember which party scrapped the budget", "worth remembering who closed the centres"
+    r"(?:remember(?:ing)?|forget|bear\s+in\s+mind|think\s+about|ask\s+yourself)\s+(?:exactly\s+)?"
+    r"(?:which|what)\s+(?:party|lot|side|candidate|councillors?)|"
+    r"(?:remember(?:ing)?|forget|bear\s+in\s+mind)\s+(?:exactly\s+)?who\s+(?:closed|cut|scrapped|shut|axed|"
+    r"sold\s+off|promised|voted|took|abolished|slashed|stopped|starved)|vote\s+accordingly)\b"
 )
 
 

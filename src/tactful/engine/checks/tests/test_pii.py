@@ -211,3 +211,10 @@ def test_a_vacancys_contact_line_is_the_organisations_number():
     text = "We're hiring a Family Support Coordinator. Informal chats welcome on 01632 960210."
     spans = find_pii(text, ["phone"])
     assert [s.organisational for s in spans] == [True]
+
+
+def test_an_address_at_someones_house_is_personal_even_with_venue_words():
+    spans = find_pii("Drop spare bottles at Tanya's house, 31 Larch Avenue, before Friday.", ["address"])
+    assert [s.organisational for s in spans] == [False]
+    spans = find_pii("Coffee morning at the church hall, 12 Mill Road, on Friday.", ["address"])
+    assert [s.organisational for s in spans] == [True]

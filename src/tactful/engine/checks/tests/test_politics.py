@@ -144,3 +144,12 @@ def test_the_policy_organisation_name_links_without_its_legal_suffix() -> None:
     assert [text[h.start : h.end] for h in check.run(doc)] == ["Vote Green"]
     other = Document(text, account="personal", organisation="Clean Slate Training")
     assert list(check.run(other)) == []
+
+
+def test_a_party_pointed_at_by_what_it_did_before_a_vote() -> None:
+    assert _hits("Elections in May: just remember which party scrapped the library budget.")
+    assert _hits("With an election coming, it's worth remembering who closed the children's centres.")
+    assert _hits("The council elections are on Thursday. Vote accordingly.")
+    # the same words with no vote in sight, or about polling-day practicalities
+    assert _hits("Remember who helped at the fun day? Thank you all!") == []
+    assert _hits("The election is on Thursday. Remember to take photo ID when you vote.") == []
