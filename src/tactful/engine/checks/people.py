@@ -84,7 +84,7 @@ PAST_MARGIN_YEARS = 105
 # uncovered the ship in 1939") would now be over a hundred: a figure of history. A birth
 # year needs the longer margin above.
 ACT_MARGIN_YEARS = 85
-BORN_BEFORE = regex.compile(r"\b(?:born|birth|births|baby|babies|child|children|aged?)\b", regex.I)
+BIRTH_WORDS = regex.compile(r"\b(?:born|birth|births|baby|babies|child|children|aged?)\b", regex.I)
 # A life placed in the past: "lived there from 1899", "born in 1870", "(1858–1928)".
 LIFE_DATES = regex.compile(
     r"\b(?:lived|born|died|was\s+born|grew\s+up|worked|founded|built)\b[^.!?]{0,30}?\b(1[0-9]\d\d)\b"
@@ -107,7 +107,8 @@ OFFICER_BEFORE = regex.compile(
     rf"\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+)?{OFFICER},?\s+$", regex.I
 )
 OFFICER_AFTER = regex.compile(rf"^,\s+(?:our|the)\s+(?:new\s+)?{OFFICER}\b", regex.I)
-# Letters after a name that make someone an elected member: "Tom Hale MP".
+# Letters inside a name's span that make someone an elected member: "Tom Hale MP" (after
+# the span, names.PUBLIC_AFTER marks them already).
 POST_NOMINAL = word_set("mp mps msp ms mla mep am")
 # A monarch or pope numbered by reign ("Henry VIII", "George III") is a public figure of
 # history.
@@ -122,8 +123,6 @@ def in_public_role(text: str, person: PersonSpan) -> bool:
         return True
     before = text[max(0, person.start - 40) : person.start]
     after = text[person.end : person.end + 40]
-    if regex.match(r"\s+(?:MP|MSP|MEP|MLA)\b", after):
-        return True
     if OFFICER_BEFORE.search(before) or OFFICER_AFTER.match(after):
         return True
     return bool(PUBLIC_ROLE_BEFORE.search(before) or PUBLIC_ROLE_AFTER.search(after))
@@ -183,7 +182,7 @@ def is_historical(text: str, person: PersonSpan, this_year: int) -> bool:
         return False
     if PAST_PERIOD.search(sentence):
         return True
-    born = BORN_BEFORE.search(sentence)
+    born = BIRTH_WORDS.search(sentence)
     margin = PAST_MARGIN_YEARS if born else ACT_MARGIN_YEARS
     return any(int(m.group(1)) <= this_year - margin for m in PAST_YEAR.finditer(sentence))
 
