@@ -210,24 +210,70 @@ def _surname(title: str, word: str) -> bool:
     return key in gaz.last or key not in gaz.common
 
 
+# Short forms of first names that a consent's full form covers ("Kate Hollis" for a
+# consent from Katherine Hollis), both ways round.
+NICKNAMES = [
+    "katherine kate katie kath cathy catherine kathryn", "elizabeth liz lizzie beth betty eliza",
+    "margaret maggie meg peggy maggy", "william will bill billy liam", "robert rob bob bobby robbie",
+    "richard rich rick dick", "james jim jimmy jamie", "michael mike mick mikey",
+    "david dave davy", "christopher chris kit", "christine chris chrissie tina",
+    "susan sue susie suzy", "patricia pat patsy trish", "patrick pat paddy", "thomas tom tommy",
+    "joanne jo jo-anne", "josephine jo josie", "samantha sam sammy", "samuel sam sammy",
+    "alexander alex sandy", "alexandra alex lexi", "nicholas nick nicky", "andrew andy drew",
+    "anthony tony ant", "stephen steve stevie", "steven steve stevie", "daniel dan danny",
+    "benjamin ben benny", "jennifer jen jenny", "rebecca becky becca", "deborah debbie deb",
+    "victoria vicky tori", "jonathan jon jonny", "timothy tim timmy", "matthew matt",
+    "edward ed eddie ted", "frederick fred freddie", "gerald gerry", "harold harry",
+    "henry harry hal", "joseph joe joey", "kenneth ken kenny", "lawrence larry laurie",
+    "leonard len lenny", "nathan nate", "nathaniel nate nat", "peter pete", "philip phil",
+    "raymond ray", "ronald ron ronnie", "terence terry", "gregory greg", "abigail abi abby",
+    "amanda mandy", "barbara barb babs", "caroline caro carrie", "charlotte lottie charlie",
+    "dorothy dot dottie", "eleanor ellie nell", "frances fran frankie", "gillian gill jill",
+    "helen nell", "jacqueline jackie", "judith judy jude", "kimberley kim", "natalie nat",
+    "pamela pam", "penelope penny", "rosemary rosie", "sarah sally", "theresa tess tessa",
+    "valerie val", "wendy", "zachary zach zac", "mohammed mo", "muhammad mo",
+]
+_NICK_GROUPS: dict[str, set[str]] = {}
+for _line in NICKNAMES:
+    _group = set(_line.split())
+    for _name in _group:
+        _NICK_GROUPS.setdefault(_name, set()).update(_group)
+
+
+def _same_name(word: str, recorded: set[str]) -> bool:
+    return word in recorded or bool(_NICK_GROUPS.get(word, set()) & recorded)
+
+
 def consent_covers(consent: Consent, person: PersonSpan) -> bool:
     """Whether ``consent`` names ``person``: every word of the name in the post must
-    appear in the consent's name (so "Jane" is covered by "Jane Smith")."""
+    appear in the consent's name (so "Jane" is covered by "Jane Smith"), a short form
+    of a first name standing for the full one ("Kate" for "Katherine")."""
     wanted = _name_words(person.name)
     if not wanted:
         return False
     recorded = set(_name_words(consent.person)) | set(_name_words(consent.words or ""))
-    return all(w in recorded for w in wanted)
+    return all(_same_name(w, recorded) for w in wanted)
 
 
 PICTURE_WORDS = regex.compile(r"\b(?:photo|picture|image|video|film|filmed|pictured)", regex.I)
 
 
+# Words that limit a consent given in words to one use ("happy to be named", "for her
+# story only"): without any of them ("Signed consent forms from everyone at the group"),
+# the consent covers pictures as well, as a structured consent with no scope does.
+ONE_USE = regex.compile(
+    r"\b(?:nam(?:e|ed|es|ing)|quote[sd]?|quoting|stor(?:y|ies)|case\s+stud(?:y|ies)|mention(?:ed)?|"
+    r"tag(?:ged)?|words?|only|not|no)\b",
+    regex.I,
+)
+
+
 def covers_picture(consent: Consent) -> bool:
     """A consent that covers being photographed or filmed (a consent with no scope
-    is taken to cover it)."""
+    is taken to cover it, and so is one in words that names no particular use)."""
     if consent.words is not None:
-        return bool(PICTURE_WORDS.search(consent.words))
+        words = consent.words
+        return bool(PICTURE_WORDS.search(words)) or not ONE_USE.search(words)
     return consent.scope is None or bool(PICTURE_WORDS.search(consent.scope))
 
 

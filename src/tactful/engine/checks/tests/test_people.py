@@ -159,3 +159,16 @@ def test_a_consent_in_words_ends_on_the_date_it_gives():
     text = "Farid Sultani talks about why he signed up."
     assert messages("consent", text, today="2026-11-21", consents=words)
     assert messages("consent", text, today="2026-08-01", consents=words) == []
+
+
+def test_a_short_form_of_a_first_name_is_the_same_person():
+    consents = [{"person": "Katherine Hollis", "scope": "name"}]
+    assert messages("consent", "Thanks to Kate Hollis for the cakes!", consents=consents) == []
+    assert messages("consent", "Thanks to Kate Mills for the cakes!", consents=consents)
+
+
+def test_a_consent_in_words_that_names_no_use_covers_a_picture():
+    media = [{"kind": "image", "alt_text": "Volunteers at the stall", "shows_people": True}]
+    text = "What a turnout at the stall!"
+    assert messages("consent", text, media=media, consents=["Signed forms from everyone at the stall"]) == []
+    assert messages("consent", text, media=media, consents=["Everyone is happy to be named"])
