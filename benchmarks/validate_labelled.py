@@ -99,7 +99,7 @@ ENFORCED: dict[str, dict[str, set[str]]] = {
     },
     "starter": {
         "official": set(OUTBOUND_CATEGORIES) - _PERSONAL_ONLY,
-        "personal": _MS_PERSONAL | {"criticism_of_partners"},
+        "personal": _MS_PERSONAL | {"criticism_of_partners", "consent", "child_consent"},
     },
 }  # fmt: skip
 

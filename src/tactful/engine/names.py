@@ -91,7 +91,7 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     associates consulting gmbh night lecture lectures badge trophy cup medal shield memorial
     bursary scholarship wing room rooms collection wi u3a printers builders plumbers roofers
     joiners electricians solicitors accountants opticians chemists butchers florists caterers
-    removals motors coaches garages""")
+    removals motors coaches garages grocers bakery bakers newsagents""")
 # Capitalised words that are never part of a name: they end or split a run.
 STOP_CAPS = word_set("""the a an and or but of in on at to for with from by as is are was were be been this
     that these those it its he she they we you i my our your their his her him them us me
@@ -1036,7 +1036,14 @@ def _place_with_compass(run: list[_Tok]) -> bool:
 def _belongs_to_place_or_org(text: str, run: list[_Tok], start: int) -> bool:
     before = text[max(0, start - 12) : start]
     if PLACE_BEFORE.search(before):
-        return True
+        # "Little Alfie, 3, took his first steps": a first name with an age after it is
+        # a child, not a village such as Little Chalfont.
+        after = text[run[-1].end : run[-1].end + 40]
+        return not (
+            before.endswith("Little ")
+            and run[0].key in gazetteer().first
+            and (AGE_AFTER.match(after) or BABY_AGE_AFTER.match(after))
+        )
     if IN_PLACE_BEFORE.search(before) and len(run) == 1:
         return True
     if _place_with_compass(run):

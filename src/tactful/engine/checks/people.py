@@ -30,7 +30,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from ..model import Consent
-from ..names import PersonSpan, find_people, gazetteer, word_set
+from ..names import ORG_WORDS, PersonSpan, find_people, gazetteer, word_set
 from ..text import Document, sentence_around
 from .base import Check, Hit
 
@@ -100,11 +100,17 @@ LIFE_DATES = regex.compile(
 OFFICER = (
     r"(?:CEO|chief\s+executive|(?:executive\s+|managing\s+)?director|chair(?:man|woman|person)?"
     r"(?:\s+of\s+(?:the\s+)?(?:trustees|board|committee))?|vice[\s-]chair(?:man|woman)?|president"
-    r"|vice[\s-]president|treasurer|(?:honorary\s+)?secretary|web\s+administrator"
+    r"|vice[\s-]president|treasurer|(?:honorary\s+)?secretary|web\s+administrator|trustee"
     r"|social\s+media\s+officer|communications\s+(?:lead|officer|manager|director)|founder)"
 )
+# "Our directors, Amy Kwan and Sophie Barraclough": a plural role before a list of two
+# or three names covers each of them.
 OFFICER_BEFORE = regex.compile(
-    rf"\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+)?{OFFICER},?\s+$", regex.I
+    rf"\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER},?\s+$"
+    rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER}s,?\s+"
+    r"(?:(?-i:\p{Lu})[\p{L}'’\-]+,?\s+){1,6}(?:(?:and|&)\s+)?$"
+    rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER}s,?\s+$",
+    regex.I,
 )
 OFFICER_AFTER = regex.compile(rf"^,\s+(?:our|the)\s+(?:new\s+)?{OFFICER}\b", regex.I)
 # Letters inside a name's span that make someone an elected member: "Tom Hale MP" (after
@@ -115,13 +121,29 @@ POST_NOMINAL = word_set("mp mps msp ms mla mep am")
 REGNAL = regex.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$")
 
 
+# "Thanks to Mehta & Sons Grocers (sorry, Mr Mehta...)": the person a firm is named after,
+# thanked for what the firm gave, is named as the business.
+ORG_AFTER_WORDS = "|".join(sorted(w.capitalize() for w in ORG_WORDS))
+FIRM_AFTER_SURNAME = r"\s*(?:&|and)\s+(?:Sons?|Daughters?|Co\b|Partners|Family)\b"
+
+
+def is_firm_namesake(text: str, person: PersonSpan) -> bool:
+    """Whether the post also names a firm after ``person``'s surname ("Mehta & Sons")."""
+    words = _name_words(person.name)
+    if not words:
+        return False
+    surname = regex.escape(person.name.split()[-1].rstrip(".,"))
+    firm = regex.compile(rf"\b{surname}(?:{FIRM_AFTER_SURNAME}|['’]s\s+(?:{ORG_AFTER_WORDS})\b)")
+    return bool(firm.search(text))
+
+
 def in_public_role(text: str, person: PersonSpan) -> bool:
     """Whether the post names ``person`` by a public role ("the broadcaster X", "X MP",
     "Henry VIII")."""
     words = person.name.split()
     if len(words) > 1 and (words[-1].lower().rstrip(".") in POST_NOMINAL or REGNAL.match(words[-1])):
         return True
-    before = text[max(0, person.start - 40) : person.start]
+    before = text[max(0, person.start - 70) : person.start]
     after = text[person.end : person.end + 40]
     if OFFICER_BEFORE.search(before) or OFFICER_AFTER.match(after):
         return True
@@ -143,6 +165,8 @@ MADE_AFTER = regex.compile(
     rf"^['’]s?\s+(?:[{OPEN_QUOTES}]|(?:(?:new|latest|last|first|classic|famous|best|"
     rf"favourite|wonderful|brilliant|beautiful|lovely|great)\s+)*(?:\p{{Lu}}\w*\s+)*{WORK_NOUN}\b)"
     r"|^\s+(?i:books?|novels?|films?|albums?|biograph(?:y|ies)|thrillers?)\b"
+    # "our speaker Rita Gough, whose book 'Picture Palaces' is out now"
+    rf"|^,?\s+(?i:whose)\s+(?:(?i:new|latest|last|first|debut|recent)\s+)*{WORK_NOUN}\b"
 )
 MADE_BEFORE = regex.compile(
     rf"(?:[{CLOSE_QUOTES}]\s*,?\s*|\b{WORK_NOUN}\s+)by\s+$"
@@ -171,6 +195,25 @@ def named_for_work(text: str, person: PersonSpan) -> bool:
     return True
 
 
+# "150 years ago this week, Alderman Silas Wetherby opened the reading room": an
+# anniversary, so the "this week" in the same sentence is not about the person.
+YEARS_AGO = regex.compile(
+    r"\b(\d{2,4}|a\s+hundred|a\s+century|(?:one|two|three|four|five)\s+hundred)\s+years?\s+ago\b",
+    regex.I,
+)
+SPELT_HUNDREDS = {"a hundred": 100, "a century": 100, "one hundred": 100, "two hundred": 200,
+                  "three hundred": 300, "four hundred": 400, "five hundred": 500}  # fmt: skip
+
+
+def _years_ago(sentence: str) -> int:
+    """The longest "N years ago" in the sentence (0 if none)."""
+    longest = 0
+    for m in YEARS_AGO.finditer(sentence):
+        word = " ".join(m.group(1).lower().split())
+        longest = max(longest, SPELT_HUNDREDS[word] if word in SPELT_HUNDREDS else int(word))
+    return longest
+
+
 def is_historical(text: str, person: PersonSpan, this_year: int) -> bool:
     """Whether ``person`` is named as a figure of the past (a long-gone year or a
     period in the same sentence)."""
@@ -178,6 +221,9 @@ def is_historical(text: str, person: PersonSpan, this_year: int) -> bool:
     for m in LIFE_DATES.finditer(sentence):
         if int(m.group(1) or m.group(2)) <= this_year - PAST_MARGIN_YEARS:
             return True  # "where she lived from 1899", even in a sentence about Saturday
+    ago = _years_ago(sentence)
+    if ago >= (PAST_MARGIN_YEARS if BIRTH_WORDS.search(sentence) else ACT_MARGIN_YEARS):
+        return True
     if NOW_WORDS.search(sentence):
         return False
     if PAST_PERIOD.search(sentence):
@@ -302,6 +348,7 @@ class PeopleCheck(Check):
             and not in_public_role(doc.text, p)
             and not named_for_work(doc.text, p)
             and not NAMED_STORM.match(p.name)
+            and not is_firm_namesake(doc.text, p)
             and not is_historical(doc.text, p, today.year)
         ]
         if self.mode == "consent":

@@ -503,6 +503,13 @@ def address_spans(text: str) -> tuple[tuple[int, int], ...]:
                 continue
             if rx is NUMBER_NAME_NUMBER and m.group(1).lower().rstrip(".") in gazetteer().common:
                 continue
+            cut = SENTENCE_BREAK.search(m.group())
+            if i == 0 and cut:
+                # "blue bins on Sunday 3 January. Garden waste...": an address does not run
+                # on past the end of a sentence; what comes before the break must be one.
+                m = rx.match(text, m.start(), m.start() + cut.start() + cut.group().index(".") + 1)
+                if m is None:
+                    continue
             spans.append(m.span())
     for m in CUED_ADDRESS.finditer(text, overlapped=True):
         if ADDRESS_CUE.search(text[max(0, m.start() - 30) : m.start()]):
@@ -511,6 +518,9 @@ def address_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 DIGIT_OR_CORNER = regex.compile(r"\d|corner", regex.I)
+# the end of a sentence: a word of three letters or more (not "St." or "Rd."), a full
+# stop and a capital
+SENTENCE_BREAK = regex.compile(r"\p{L}\p{Ll}{2,}\.\s+\p{Lu}")
 CORNER = regex.compile(r"corner\b", regex.I)
 
 

@@ -378,6 +378,9 @@ class PoliticsCheck(Check):
                 return m.start, m.end + let.end(), f"Attacks a party or politician ({m.label})."
             if LOSE_AFTER.search(after):
                 return m.start, m.end, f"Campaigns against a party or politician ({m.label})."
+            voter = VOTER_BEFORE.search(before)
+            if voter and VOTER_PUTDOWN_AFTER.search(after):
+                return s0 + voter.start(), m.end, f"Attacks a party's voters ({m.label})."
             a = AGAINST_BEFORE.search(before)
             if a:
                 return (
@@ -473,6 +476,19 @@ def _mentions(doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[Mention]:
         yield Mention(m.start(), m.end(), label)
 
 
+# "anyone who votes Reform needs their head examining": a put-down of a party's voters
+# attacks the party.
+VOTER_BEFORE = regex.compile(
+    r"\b(?:anyone|anybody|any\s+(?:\w+\s+){0,2}?|people|those|folk|you)\s*(?:who|that)?\s+"
+    r"(?:still\s+|actually\s+|even\s+)?(?:votes?|voted|would\s+vote|is\s+voting|backs?)\s+(?:for\s+)?$"
+)
+VOTER_PUTDOWN_AFTER = regex.compile(
+    r"\bneeds?\s+(?:their|your|his|her)\s+heads?\s+(?:examining|examined|testing|tested|looking\s+at)"
+    r"|\b(?:is|are|must\s+be|wants?|want\s+their)\s+(?:\w+\s+)?(?:mad|stupid|an?\s+idiot|idiots|"
+    r"deluded|thick|clueless|bonkers|brainwashed|gullible|fools?|morons?|"
+    r"out\s+of\s+(?:their|your|his|her)\s+minds?)\b"
+    r"|\bdeserves?\s+(?:everything|all)\s+(?:they|you|he|she)\s+get"
+)
 # "Reform would..." usually means a change of the law, but in a post that asks the
 # reader to vote it is the party: "Reform would tear up ten years of work. Think
 # about that before you put your cross in the box."

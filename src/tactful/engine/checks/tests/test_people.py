@@ -172,3 +172,36 @@ def test_a_consent_in_words_that_names_no_use_covers_a_picture():
     text = "What a turnout at the stall!"
     assert messages("consent", text, media=media, consents=["Signed forms from everyone at the stall"]) == []
     assert messages("consent", text, media=media, consents=["Everyone is happy to be named"])
+
+
+def test_a_speaker_named_with_their_book_needs_no_consent():
+    text = "Thanks to our speaker Rita Gough, whose book 'Picture Palaces' is in the library."
+    assert messages("consent", text) == []
+    assert messages("consent", "Thanks to our speaker Rita Gough, whose talk was a joy.")
+
+
+def test_an_anniversary_of_a_long_past_deed_is_history():
+    text = "150 years ago this week, Alderman Silas Wetherby opened the reading room."
+    assert messages("consent", text, today="2026-11-21") == []
+    assert messages("consent", "Ten years ago this week, Silas Wetherby opened our shop.")
+    # a birth needs the longer margin
+    assert messages("consent", "Silas Wetherby was born 90 years ago today.", today="2026-11-21")
+
+
+def test_officers_named_together_in_their_role_need_no_consent():
+    text = "Our trustees, Amy Kwan, Bob Hill and Sophie Barraclough, will be at the fair."
+    assert messages("consent", text) == []
+    assert messages("consent", "Our directors, Amy Kwan and Sophie Barraclough, say hello.") == []
+    assert len(messages("consent", "Our volunteers, Amy Kwan and Sophie Barraclough, say hello.")) == 2
+    assert len(messages("consent", "Our trustees thanked Bob Hill and Sophie Barraclough.")) == 2
+
+
+def test_the_person_a_firm_is_named_after_is_named_as_the_firm():
+    text = "Thanks to Mehta & Sons Grocers for the veg (sorry, Mr Mehta, they are always good)."
+    assert messages("consent", text) == []
+    assert messages("consent", "Thanks to Mr Mehta from the Felixstowe group for the veg.")
+
+
+def test_little_and_a_first_name_with_an_age_is_a_child_not_a_village():
+    assert messages("child_consent", "Little Alfie, 3, took his first steps at group this week!")
+    assert messages("consent", "We walked from Little Chalfont to Amersham.") == []

@@ -218,3 +218,9 @@ def test_an_address_at_someones_house_is_personal_even_with_venue_words():
     assert [s.organisational for s in spans] == [False]
     spans = find_pii("Coffee morning at the church hall, 12 Mill Road, on Friday.", ["address"])
     assert [s.organisational for s in spans] == [True]
+
+
+def test_an_address_does_not_run_on_past_the_end_of_a_sentence():
+    assert addresses("Blue bins go out on Sunday 3 January. Garden waste is suspended.") == []
+    assert addresses("Drop it at 12 High Street. Tickets are £5.") == ["12 High Street."]
+    assert addresses("Meet at 12 St. Mary Road, Bury") == ["12 St. Mary Road, Bury"]

@@ -27,6 +27,8 @@ def _hits(text: str, account: str = "official", **params: object) -> list[str]:
         "Farage is dangerous for families.",
         "Vote for Jane Smith on polling day!",
         "Sinn Féin have betrayed carers.",
+        "Any heritage lover who votes Reform next May needs their head examining.",
+        "Anyone who still votes Tory after this is mad.",
     ],
 )
 def test_it_flags_voting_calls_endorsements_and_attacks(text: str) -> None:
