@@ -42,6 +42,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ..text import HANDLE_RE, Document, fold
 from .base import Check, Hit
 from .lexicon import check_phrases, compile_lexicon
+from .links import SHORTENERS
 
 # The standard library compiles these patterns ten times faster than ``regex``.
 F = re.IGNORECASE
@@ -137,7 +138,14 @@ def cites_source(doc: Document) -> bool:
     """Whether the post names where its figures come from: a link, "according to",
     a named report or survey, the charity's own records."""
     text = doc.text
-    return bool(doc.urls() or SOURCE.search(text) or NAMED_SOURCE.search(text))
+    cited = [u for _, _, u in doc.urls() if not _is_short_link(u)]
+    return bool(cited or SOURCE.search(text) or NAMED_SOURCE.search(text))
+
+
+def _is_short_link(url: str) -> bool:
+    """A shortened link ("bit.ly/3mStone9") hides where it leads, so it cites nothing."""
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/", 1)[0]
+    return host in SHORTENERS
 
 
 OWN_WORK = re.compile(
@@ -189,7 +197,14 @@ COMPARISONS = [
         r"\b(?:most\s+(?:popular|successful|effective|trusted|visited|loved|respected|active)|biggest|largest"
         r"|fastest[\s-]growing|leading|number\s+one|no\.?\s?1)\b[^.!?\n]{0,50}?"
         r"\b(?:of\s+any\s+(?:other\s+)?[\w-]+|in\s+the\s+(?:country|uk|world|nation)|in\s+(?:britain|great\s+britain"
-        r"|england|scotland|wales|europe|the\s+united\s+kingdom))\b",
+        r"|england|scotland|wales|europe|the\s+united\s+kingdom)|in\s+the\s+(?:region|county))\b",
+        F,
+    ),
+    # "the UK's greenest energy supplier", "the county's fastest-growing society"
+    re.compile(
+        r"\bthe\s+(?:uk|country|nation|world|britain|england|scotland|wales|region|county|city)['’]s\s+"
+        r"(?:most\s+[a-z]+|(?!(?:lat|inter|for|requ|hon|mod|w|inv|prot|sugg|conqu|contest)est\b)[a-z]{2,}est"
+        r"|fastest[\s-]growing|number\s+one|no\.?\s?1|first\s+and\s+only|only)\b",
         F,
     ),
     re.compile(
@@ -333,7 +348,7 @@ CLAIM_WORDS = re.compile(
     r"doubled|tripled|trebled|quadrupled|halved|soared|skyrocketed|rate|number|level|cost"
     r"|proportion|share|research|stud|evidence|statistic|stats|survey|poll|scientist|expert"
     r"|half|third|quarter|majority|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|twice|likely|most|biggest|largest|leading|than\s+any|than\s+every|average|than",
+    r"|twice|likely|most|biggest|largest|leading|than\s+any|than\s+every|average|than|fastest|est\b",
     F,
 )
 

@@ -45,12 +45,16 @@ CUES = [
     "our volunteers", "our service users", "our fundraising", "our appeal", "our helpline",
     "our charity shop", "our ceo", "our chief executive", "our patron", "#volunteer",
     "#volunteering", "#charitywork", "#proudtowork",
+    # "Tough day at the charity", "packing hampers at the charity warehouse"
+    "at the charity", "charity warehouse", "our christmas appeal", "our winter appeal",
+    "our summer appeal", "our spring appeal", "our annual appeal",
 ]  # fmt: skip
 # Uses of the cues that are about shopping or supporting a charity, not belonging to one.
 NOT_ABOUT = [
     "my charity shop find", "my charity shop haul", "my charity shop bargain",
     "my charity of the year", "my charity run", "my charity walk", "my charity swim",
-    "my charity challenge", "my charity skydive",
+    "my charity challenge", "my charity skydive", "at the charity shop", "at the charity shops",
+    "at the charity ball", "at the charity quiz", "at the charity auction", "at the charity match",
 ]  # fmt: skip
 PLACEHOLDER_NAMES = frozenset(
     {"your charity", "your organisation", "the charity", "the organisation"}

@@ -171,6 +171,9 @@ MADE_AFTER = regex.compile(
 MADE_BEFORE = regex.compile(
     rf"(?:[{CLOSE_QUOTES}]\s*,?\s*|\b{WORK_NOUN}\s+)by\s+$"
     r"|\b(?:written|illustrated|composed)\s+by\s+$"
+    # a credit line: "Photo: Ellie Thornton", "Illustration by Sam Hurst", "📷 credit: ..."
+    r"|\b(?:photos?|photographs?|photography|pictures?|images?|illustrations?|artwork|design)"
+    r"\s*(?:credit\s*)?(?:by|:|©)\s*$"
     r"|\bas\s+$",
     regex.I,
 )

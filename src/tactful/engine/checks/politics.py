@@ -358,7 +358,7 @@ class PoliticsCheck(Check):
                 yield Hit(*view.to_original(start, end), message=message)
         if self.p.vote and self.p.attack and self.p.endorse and view is doc.folded:
             yield from _election_framing_hits(doc, view, gaz)
-            yield from _insinuation_hits(view)
+            yield from _insinuation_hits(doc, view, gaz)
         if self.p.vote:
             yield from _pronoun_vote_hits(doc, view, gaz)
             yield from _compact_hits(view, gaz)
@@ -569,14 +569,25 @@ INSINUATION = regex.compile(
     r"(?:remember(?:ing)?|forget|bear\s+in\s+mind|think\s+about|ask\s+yourself)\s+(?:exactly\s+)?"
     r"(?:which|what)\s+(?:party|lot|side|candidate|councillors?)|"
     r"(?:remember(?:ing)?|forget|bear\s+in\s+mind)\s+(?:exactly\s+)?who\s+(?:closed|cut|scrapped|shut|axed|"
-    r"sold\s+off|promised|voted|took|abolished|slashed|stopped|starved)|vote\s+accordingly)\b"
+    r"sold\s+off|promised|voted|took|abolished|slashed|stopped|starved)|vote\s+accordingly|"
+    # "worth remembering in May", "you know what to do at the ballot box"
+    r"(?:worth\s+remembering|remember\s+(?:that|this|it)|bear\s+that\s+in\s+mind|don['’]?t\s+forget\s+(?:that|this|it)"
+    r"|you\s+know\s+what\s+to\s+do)\s+(?:at\s+the\s+(?:ballot\s+box|polls?|polling\s+station)|on\s+polling\s+day"
+    r"|(?:in|come|next)\s+may|on\s+election\s+day|at\s+the\s+(?:next\s+)?election|when\s+you\s+vote))\b"
 )
 
 
-def _insinuation_hits(view: Folded) -> Iterator[Hit]:
+MAY_VOTE = regex.compile(r"\b(?:in|come|next)\s+may\b")
+
+
+def _insinuation_hits(doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[Hit]:
     text = view.text
     m = INSINUATION.search(text)
-    if m and ELECTION_CUE.search(text) and not NEUTRAL_ELECTION.search(text):
+    if not m or NEUTRAL_ELECTION.search(text):
+        return
+    # "worth remembering in May" points at the May elections when the post names a party
+    may_vote = MAY_VOTE.search(m.group()) and next(_mentions(doc, view, gaz), None) is not None
+    if may_vote or ELECTION_CUE.search(text):
         yield Hit(
             *view.to_original(m.start(), m.end()),
             message="Points at a party without naming it, ahead of a vote.",

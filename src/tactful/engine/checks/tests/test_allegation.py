@@ -122,3 +122,8 @@ def test_it_flags_descriptions_pronouns_warnings_and_hints(text: str) -> None:
 )
 def test_victims_advice_and_kind_words_about_a_described_person_pass(text: str) -> None:
     assert _hits(text) == []
+
+
+def test_you_know_who_in_a_relative_clause_hints_at_nobody() -> None:
+    assert _hits("Please share with any family you know who could use a warm coat.") == []
+    assert _hits("Share this with anyone you know who needs it.") == []

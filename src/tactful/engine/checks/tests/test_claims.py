@@ -149,3 +149,15 @@ def test_generic_claims_about_a_population_are_statistics() -> None:
         "Our 2024 feedback survey found 9 out of 10 parents felt more confident.",
     ]:
         assert not list(check.run(Document(text))), text
+
+
+def test_a_shortened_link_cites_nothing():
+    text = "More than 40% of milestones have been damaged. Report damage here: bit.ly/3mStone9"
+    assert stats(text)
+    assert stats("More than 40% of milestones have been damaged: https://example.org/survey") == []
+
+
+def test_a_superlative_about_a_firm_or_a_region_is_a_claim():
+    assert stats("Our partner Brightmore Energy, the UK's greenest energy supplier!")
+    assert stats("That makes us the fastest-growing local society in the region.")
+    assert stats("Read the county's latest news in our newsletter.") == []

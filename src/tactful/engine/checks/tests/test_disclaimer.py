@@ -71,3 +71,9 @@ def test_it_matches_cues_despite_curly_apostrophes_and_case():
 def test_it_never_crashes_on_odd_text():
     for text in ("", "🙂" * 100, "\u0000", "my charity " * 5000):
         run(text)
+
+
+def test_working_at_the_charity_speaks_about_it_but_shopping_there_does_not():
+    assert run("Tough day at the charity, but the hampers are packed. Love my job.")
+    assert run("Bought a lovely coat at the charity shop today.") == []
+    assert run("Great night at the charity quiz for the hospice!") == []

@@ -205,3 +205,9 @@ def test_the_person_a_firm_is_named_after_is_named_as_the_firm():
 def test_little_and_a_first_name_with_an_age_is_a_child_not_a_village():
     assert messages("child_consent", "Little Alfie, 3, took his first steps at group this week!")
     assert messages("consent", "We walked from Little Chalfont to Amersham.") == []
+
+
+def test_a_photographer_in_a_credit_line_is_named_for_their_work():
+    assert messages("consent", "Gorgeous shot from our picnic. Photo: Ellie Thornton, who gave her time.") == []
+    assert messages("consent", "Lovely photo by Ellie Thornton from Saturday.") == []
+    assert messages("consent", "We took a photo of Ellie Thornton with her award.")

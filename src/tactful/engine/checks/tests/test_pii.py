@@ -224,3 +224,9 @@ def test_an_address_does_not_run_on_past_the_end_of_a_sentence():
     assert addresses("Blue bins go out on Sunday 3 January. Garden waste is suspended.") == []
     assert addresses("Drop it at 12 High Street. Tickets are £5.") == ["12 High Street."]
     assert addresses("Meet at 12 St. Mary Road, Bury") == ["12 St. Mary Road, Bury"]
+
+
+def test_a_line_given_with_a_role_is_the_organisations():
+    text = "Book with the membership secretary on 01632 960174 (office hours)."
+    assert flagged(text, "phone") == []
+    assert flagged("Ring Jane on 01632 960174 any time, she's lovely.", "phone")

@@ -29,6 +29,8 @@ def _hits(text: str, account: str = "official", **params: object) -> list[str]:
         "Sinn Féin have betrayed carers.",
         "Any heritage lover who votes Reform next May needs their head examining.",
         "Anyone who still votes Tory after this is mad.",
+        "It was the Conservative-run council that went ahead with them - worth remembering in May.",
+        "The Lib Dem group want to sell the hall. You know what to do at the ballot box.",
     ],
 )
 def test_it_flags_voting_calls_endorsements_and_attacks(text: str) -> None:
@@ -53,6 +55,8 @@ def test_it_flags_voting_calls_endorsements_and_attacks(text: str) -> None:
         "Conservative estimates suggest 200 families were helped.",
         "Labour said the cap had failed families.",
         "Vote for Sarah in our Volunteer of the Year awards!",
+        "The bluebells are worth remembering in May. Walk with us!",
+        "You know what to do: share this post!",
     ],
 )
 def test_it_passes_policy_comment_neutral_voting_and_everyday_words(text: str) -> None:
