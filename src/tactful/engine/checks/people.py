@@ -112,7 +112,12 @@ OFFICER_BEFORE = regex.compile(
     rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER}s,?\s+$",
     regex.I,
 )
-OFFICER_AFTER = regex.compile(rf"^,\s+(?:our|the)\s+(?:new\s+)?{OFFICER}\b", regex.I)
+# "Owen Tarrant, our Web Administrator", "Dr Helen Askew is the Society's new President"
+OFFICER_AFTER = regex.compile(
+    rf"^(?:,\s+|\s+(?:is|as|becomes|will\s+be|has\s+become|joins\s+us\s+as)\s+)"
+    rf"(?:our|the(?:\s+\w+['’]s)?)\s+(?:new\s+|next\s+|incoming\s+)?{OFFICER}\b",
+    regex.I,
+)
 # Letters inside a name's span that make someone an elected member: "Tom Hale MP" (after
 # the span, names.PUBLIC_AFTER marks them already).
 POST_NOMINAL = word_set("mp mps msp ms mla mep am")
@@ -127,14 +132,22 @@ ORG_AFTER_WORDS = "|".join(sorted(w.capitalize() for w in ORG_WORDS))
 FIRM_AFTER_SURNAME = r"\s*(?:&|and)\s+(?:Sons?|Daughters?|Co\b|Partners|Family)\b"
 
 
-def is_firm_namesake(text: str, person: PersonSpan) -> bool:
+FIRM_NAME = regex.compile(
+    rf"\b(\p{{Lu}}[\p{{L}}'’\-]+)(?:{FIRM_AFTER_SURNAME}|['’]s\s+(?:{ORG_AFTER_WORDS})\b)"
+)
+
+
+def firm_namesakes(text: str) -> frozenset[str]:
+    """Surnames the post names a firm after ("Mehta & Sons", "Patel's Bakery")."""
+    return frozenset(m.group(1) for m in FIRM_NAME.finditer(text))
+
+
+def is_firm_namesake(text: str, person: PersonSpan, firms: frozenset[str] | None = None) -> bool:
     """Whether the post also names a firm after ``person``'s surname ("Mehta & Sons")."""
-    words = _name_words(person.name)
-    if not words:
+    if not _name_words(person.name):
         return False
-    surname = regex.escape(person.name.split()[-1].rstrip(".,"))
-    firm = regex.compile(rf"\b{surname}(?:{FIRM_AFTER_SURNAME}|['’]s\s+(?:{ORG_AFTER_WORDS})\b)")
-    return bool(firm.search(text))
+    surname = person.name.split()[-1].rstrip(".,")
+    return surname in (firm_namesakes(text) if firms is None else firms)
 
 
 def in_public_role(text: str, person: PersonSpan) -> bool:
@@ -344,6 +357,7 @@ class PeopleCheck(Check):
     def run(self, doc: Document) -> Iterable[Hit]:
         today = doc.context.on()
         current = [c for c in doc.context.consents if c.is_current(today)]
+        firms = firm_namesakes(doc.text)
         people = [
             p
             for p in find_people(doc.text)
@@ -351,7 +365,7 @@ class PeopleCheck(Check):
             and not in_public_role(doc.text, p)
             and not named_for_work(doc.text, p)
             and not NAMED_STORM.match(p.name)
-            and not is_firm_namesake(doc.text, p)
+            and not is_firm_namesake(doc.text, p, firms)
             and not is_historical(doc.text, p, today.year)
         ]
         if self.mode == "consent":

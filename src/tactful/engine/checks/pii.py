@@ -57,7 +57,9 @@ ORG_CONTEXT = regex.compile(
     r"informal\s+(?:chats?|enquiries)|apply|applications?|vacanc(?:y|ies)|hiring|enquiries|line|"
     r"to\s+book|bookings?|tickets?|more\s+(?:info|information|details)|find\s+out\s+more|"
     # "book with the membership secretary on ...": a role's line, not a person's
-    r"book\s+(?:with|through|via|on)|secretary|treasurer|co-?ordinator|organiser|administrator)\b",
+    r"book\s+(?:with|through|via|on)|secretary|treasurer|co-?ordinator|organiser|administrator)\b"
+    # a role mailbox just before: "Email volunteering@... or call 0161 496 0372"
+    r"|\b(?:info|volunteering|volunteers?|hello|office|admin|enquiries|contact|membership|bookings|events)@",
     regex.I,
 )
 PERSONAL_CONTEXT = regex.compile(
@@ -73,11 +75,15 @@ NUMBER_BLOCKERS = regex.compile(
 )
 
 
+CLAUSE_END = regex.compile(r"[.!?](?=\s)|[\n;]")
+
+
 def _clause_before(text: str, start: int, limit: int = 60) -> str:
     """The words before ``start`` back to the start of the clause."""
     window = text[max(0, start - limit) : start]
-    cut = max(window.rfind(c) for c in ".!?\n;")
-    return window[cut + 1 :]
+    # a full stop inside an address ("volunteering@charity.org.uk or call") ends nothing
+    ends = [m.end() for m in CLAUSE_END.finditer(window)]
+    return window[ends[-1] :] if ends else window
 
 
 def _names_before(text: str, start: int, limit: int = 40) -> bool:

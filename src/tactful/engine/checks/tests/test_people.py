@@ -211,3 +211,9 @@ def test_a_photographer_in_a_credit_line_is_named_for_their_work():
     assert messages("consent", "Gorgeous shot from our picnic. Photo: Ellie Thornton, who gave her time.") == []
     assert messages("consent", "Lovely photo by Ellie Thornton from Saturday.") == []
     assert messages("consent", "We took a photo of Ellie Thornton with her award.")
+
+
+def test_an_officer_named_before_their_role_needs_no_consent():
+    assert messages("consent", "We're delighted that Dr Helen Askew is the Society's new President.") == []
+    assert messages("consent", "Owen Tarrant, our Web Administrator, will reply.") == []
+    assert messages("consent", "Dr Helen Askew is a regular at our walks.")

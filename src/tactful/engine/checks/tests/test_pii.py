@@ -230,3 +230,9 @@ def test_a_line_given_with_a_role_is_the_organisations():
     text = "Book with the membership secretary on 01632 960174 (office hours)."
     assert flagged(text, "phone") == []
     assert flagged("Ring Jane on 01632 960174 any time, she's lovely.", "phone")
+
+
+def test_a_number_after_a_role_mailbox_is_the_organisations():
+    text = "Email volunteering@cleanslate-charity.org.uk or call 0161 496 0372."
+    assert flagged(text, "phone") == []
+    assert flagged("Our office is shut. Ring Jane on 07700 900123.", "phone")
