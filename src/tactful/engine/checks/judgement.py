@@ -45,6 +45,8 @@ from .politics import parties_named
 from .welcoming import is_welcoming
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "judgement" / "weights.npz"
+STATIC_PATH = MODEL_PATH.with_name("static.npz")
+MAX_PIECES = 256  # word pieces summed into the static embedding; the rest are not read
 JUDGEMENT_CATEGORIES: tuple[str, ...] = (
     "party_politics", "defamation", "unsafe_activity", "unlawful_activity",
     "criticism_of_partners", "confidentiality", "commercial", "personal_opinion",
@@ -165,8 +167,47 @@ def featurise(
     return idx, val / (float(np.sqrt(np.dot(val, val))) or 1.0)
 
 
+class StaticEmbedder:
+    """A post's static embedding: the sum of its word pieces' vectors from a table
+    distilled from all-MiniLM-L6-v2 (``models/distil_static.py``), L2-normalised.
+
+    No transformer runs: the tokenizer and a lookup cost about 0.05 ms a post. The
+    table is int8 with a scale per row (10 MB on disk and in memory)."""
+
+    def __init__(self, path: Path = STATIC_PATH) -> None:
+        from tokenizers import Tokenizer
+
+        with np.load(path) as data:
+            self.table = data["table"]
+            self.scale = data["scale"].astype(np.float32)
+        self.tokenizer = Tokenizer.from_file(str(path.with_name("tokenizer.json")))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        self.width = int(self.table.shape[1])
+
+    def embed(self, text: str) -> np.ndarray:
+        ids = self.tokenizer.encode(text[:MAX_FEATURE_CHARS], add_special_tokens=False).ids
+        ids = ids[:MAX_PIECES]
+        if not ids:
+            return np.zeros(self.width, dtype=np.float32)
+        rows = np.asarray(ids, dtype=np.int64)
+        total = self.scale[rows] @ self.table[rows].astype(np.float32)
+        norm = float(np.sqrt(np.dot(total, total)))
+        out: np.ndarray = total / norm if norm else total
+        return out
+
+    def embed_many(self, texts: list[str]) -> np.ndarray:
+        return np.vstack([self.embed(t) for t in texts]) if texts else np.zeros((0, self.width))
+
+
+@cache
+def static_embedder(path: Path = STATIC_PATH) -> StaticEmbedder:
+    return StaticEmbedder(path)
+
+
 class JudgementModel:
-    """The shipped heads: a weight matrix (buckets x categories), biases, thresholds."""
+    """The shipped heads: a weight matrix (buckets x categories), biases, thresholds,
+    and, when the file has them, weights for the static embedding of the post."""
 
     weights: np.ndarray
 
@@ -179,11 +220,21 @@ class JudgementModel:
             self.categories = [str(c) for c in data["categories"]]
             # "ngrams-2" (word 1-3 grams and shape cues); older files used word 1-2 grams only
             self.features = str(data["features"]) if "features" in data else "ngrams-1"
+            # (static dimensions x categories), already multiplied by the training scale
+            self.embedding_weights = (
+                data["embedding_weights"].astype(np.float32) if "embedding_weights" in data else None
+            )
         self.dimensions = int(self.weights.shape[0])
+        self.embedder = (
+            static_embedder(path.with_name("static.npz"))
+            if self.embedding_weights is not None
+            else None
+        )
 
-    def scores(self, folded: str, original: str | None = None) -> np.ndarray:
+    def scores(self, folded: str, original: str | None = None, embed: bool = True) -> np.ndarray:
         """The probability of every category for one folded text (``original``,
-        the same text before folding, gives the shape cues)."""
+        the same text before folding, gives the shape cues and the static embedding;
+        ``embed=False`` leaves the embedding out, for ranking a post's sentences)."""
         if self.features == "ngrams-1":
             idx, val = featurise(folded, self.dimensions, trigrams=False)
         else:
@@ -191,6 +242,8 @@ class JudgementModel:
                 folded, self.dimensions, original if original is not None else folded
             )
         z = val @ self.weights[idx] + self.bias
+        if embed and self.embedder is not None and self.embedding_weights is not None:
+            z = z + self.embedder.embed(original if original is not None else folded) @ self.embedding_weights
         out: np.ndarray = 1.0 / (1.0 + np.exp(-z))
         return out
 
@@ -224,7 +277,9 @@ def _sentence_scores(text: str) -> tuple[list[tuple[int, int]], np.ndarray]:
     rows = []
     for start, end in spans:
         part = text[start:end]
-        rows.append(model.scores(fold(part).text, part))
+        # only to rank the sentences, so the n-grams alone will do (the embedding would
+        # cost a tokenizer pass per sentence)
+        rows.append(model.scores(fold(part).text, part, embed=False))
     scores = np.vstack(rows)
     scores.setflags(write=False)
     return spans, scores

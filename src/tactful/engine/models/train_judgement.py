@@ -21,11 +21,17 @@ import json
 from pathlib import Path
 
 import numpy as np
+from joblib import Parallel, delayed
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from tactful.engine.checks.judgement import JUDGEMENT_CATEGORIES, featurise
+from tactful.engine.checks.judgement import (
+    JUDGEMENT_CATEGORIES,
+    MAX_FEATURE_CHARS,
+    StaticEmbedder,
+    featurise,
+)
 from tactful.engine.text import fold, sentence_spans
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -33,6 +39,11 @@ TRAIN = ROOT / "data" / "labelled" / "outbound_train.jsonl"
 OUT = Path(__file__).resolve().parent / "judgement" / "weights.npz"
 SEED = 20261121
 FEATURES = "ngrams-2"  # word 1-3 grams, character 3-5 grams and shape cues (checks/judgement.py)
+# The static embedding (models/distil_static.py) joins the n-grams as 384 dense
+# columns scaled by this; cross-validated on four heads (personal opinion, unverified
+# claims, discrimination, abuse), 2.0 gave the most recall at 0.9 precision (1.0 and
+# 3.0 a little less).
+STATIC_SCALE = 2.0
 MIN_RECALL = 0.2  # below this at the precision target a head is switched off
 # Heads a shipped rule reads (`kind: judgement` in engine/rules): only these are
 # cross-validated and given a threshold.
@@ -66,9 +77,17 @@ SWITCHED_OFF: dict[str, str] = {}
 # poems written to "you" on development posts as put-downs and changed a development
 # decision; at 0.72 none changes, "Everything you told us was really helpful." scores
 # 0.60, and 30 of 35 put-downs in a blind batch the heads had not seen are found.
+# Sixth session (10,868 posts, static embedding, personal opinion on official posts
+# only; dev counts over every development post, whatever its policy enforces):
+# personal_opinion 0.38 -> 0.80 (18 right, 10 wrong -> 17, 4, none of the four under
+# a policy that checks opinions); discrimination 0.78 -> 0.88 ("Our new South Asian
+# mums' circle ..." was blocked; 28, 2 -> 25, 0); commercial 0.80 -> 0.88 (a volunteer's
+# number given for food parcels; 17, 8 -> 15, 4, most of the rest on personal posts
+# where the rule does not run); defamation 0.85 -> 0.90 ("The cake they made was
+# delicious" scored 0.895; 29, 0 -> 27, 0, and the phrase rule finds both of those).
 RAISED = {
-    "party_politics": 0.80, "commercial": 0.80, "unlawful_activity": 0.85, "unsafe_activity": 0.90, "defamation": 0.84,
-    "abuse": 0.72,
+    "party_politics": 0.80, "commercial": 0.88, "unlawful_activity": 0.85, "unsafe_activity": 0.90, "defamation": 0.90,
+    "abuse": 0.72, "personal_opinion": 0.80, "discrimination": 0.88,
 }  # fmt: skip
 
 
@@ -89,26 +108,37 @@ def as_reply(post_id: str, text: str) -> str:
     return f"@{handle} {text}"
 
 
-def load(path: Path) -> tuple[list[str], np.ndarray]:
+def load(path: Path) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Texts, labels (posts x categories) and whether each post is an official account's."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     texts = [
         r["text"] if "harassment" in r["labels"] else as_reply(r["id"], r["text"]) for r in rows
     ]
     y = np.array([[c in r["labels"] for c in JUDGEMENT_CATEGORIES] for r in rows], dtype=int)
-    return texts, y
+    official = np.array([r.get("account", "official") == "official" for r in rows])
+    return texts, y, official
 
 
-def matrix(texts: list[str], dimensions: int) -> sparse.csr_matrix:
+def matrix(
+    texts: list[str], dimensions: int, embedder: StaticEmbedder | None = None
+) -> sparse.csr_matrix:
+    """The n-gram buckets of each text, then (with ``embedder``) its static embedding
+    times STATIC_SCALE, exactly as the check builds them at run time."""
     data, indices, indptr = [], [], [0]
     for t in texts:
+        t = t[:MAX_FEATURE_CHARS]
         idx, val = featurise(fold(t).text, dimensions, t)
         indices.append(idx)
         data.append(val)
         indptr.append(indptr[-1] + len(idx))
-    return sparse.csr_matrix(
+    grams = sparse.csr_matrix(
         (np.concatenate(data), np.concatenate(indices), np.array(indptr)),
         shape=(len(texts), dimensions),
     )
+    if embedder is None:
+        return grams
+    dense = sparse.csr_matrix(embedder.embed_many(texts) * STATIC_SCALE)
+    return sparse.hstack([grams, dense]).tocsr()
 
 
 def head(c: float) -> LogisticRegression:
@@ -139,11 +169,19 @@ def clean_sentences(texts: list[str], y: np.ndarray) -> tuple[list[str], np.ndar
     return out, np.array(parents, dtype=int)
 
 
-def head_rows(cat: str, y: np.ndarray) -> np.ndarray | None:
+def head_rows(cat: str, y: np.ndarray, official: np.ndarray) -> np.ndarray | None:
     """Which posts a head trains on (None: all). The abuse head leaves out posts labelled
     harassment or discrimination but not abuse: the training file had no abuse label
     before 22 November, so many of those posts insult someone without saying so, and
-    as clean examples they would teach the head that an insult is fine."""
+    as clean examples they would teach the head that an insult is fine.
+
+    The personal-opinion head trains on official accounts' posts only: a personal view
+    on a personal account is no problem, so writers label it clean, and those posts
+    taught the head that "I reckon..." is fine (cross-validated recall at 0.9
+    precision 0.00 with them on 10,868 posts; 0.76 without). Its rule runs on
+    official accounts only."""
+    if cat == "personal_opinion":
+        return official
     if cat != "abuse":
         return None
     col = {c: y[:, JUDGEMENT_CATEGORIES.index(c)] for c in ("abuse", "harassment", "discrimination")}
@@ -190,76 +228,106 @@ def pick_threshold(
     return best
 
 
+def fit_head(
+    j: int,
+    cat: str,
+    x: sparse.csr_matrix,
+    y: np.ndarray,
+    official: np.ndarray,
+    x_all: sparse.csr_matrix,
+    extra: sparse.csr_matrix,
+    parents: np.ndarray,
+    n_sentences: int,
+    a: argparse.Namespace,
+) -> tuple[str, np.ndarray, float, float, dict, str]:
+    """One head: its weights, bias, threshold, report entry and the line to print."""
+    col = y[:, j]
+    keep = head_rows(cat, y, official)
+    if keep is not None:
+        # rows this head must not learn from, and the clean sentences of those posts
+        index = np.cumsum(keep) - 1
+        kept = keep[parents]
+        x_h, col_h = x[keep], col[keep]
+        extra_h, parents_h = extra[kept], index[parents[kept]]
+    else:
+        x_h, col_h, extra_h, parents_h = x, col, extra, parents
+    if cat not in IN_USE:
+        # No rule reads this head: fitted for custom rules (which must give their
+        # own threshold), without the cross-validation that only sets a threshold.
+        model = head(a.c[-1]).fit(x_all, padded(col, n_sentences))
+        line = f"{cat:24} {int(col.sum()):>4} {a.c[-1]:>5g}  1.00  (no rule, not cross-validated)"
+        entry = {"C": a.c[-1], "threshold": 1.0, "switched_off": "no rule uses it"}
+        return cat, model.coef_[0], float(model.intercept_[0]), 1.0, entry, line
+    best = None
+    for c in a.c:
+        oof = out_of_fold(x_h, col_h, c, a.repeats, extra_h, parents_h)
+        thr, prec, rec = pick_threshold(oof, col_h, a.precision)
+        if best is None or rec > best[3]:
+            best = (c, thr, prec, rec)
+    assert best is not None
+    c, thr, prec, rec = best
+    cv_thr = thr
+    if rec < MIN_RECALL or cat in SWITCHED_OFF:
+        thr = 1.0
+    elif cat in RAISED:
+        thr = max(thr, RAISED[cat])
+    model = head(c).fit(sparse.vstack([x_h, extra_h]).tocsr(), padded(col_h, extra_h.shape[0]))
+    entry = {
+        "C": c, "threshold": thr, "cv_threshold": cv_thr, "cv_precision": prec, "cv_recall": rec
+    }  # fmt: skip
+    if cat in SWITCHED_OFF:
+        entry["switched_off"] = SWITCHED_OFF[cat]
+    line = f"{cat:24} {int(col.sum()):>4} {c:>5g} {thr:>5.2f} {prec:>5.2f} {rec:>5.2f} (cv {cv_thr:.2f})"
+    return cat, model.coef_[0], float(model.intercept_[0]), thr, entry, line
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dimensions", type=int, default=1 << 17)
     ap.add_argument("--precision", type=float, default=0.9)
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--c", type=float, nargs="+", default=[16.0, 64.0])
+    ap.add_argument("--jobs", type=int, default=2, help="heads trained at once")
+    ap.add_argument(
+        "--no-static", action="store_true", help="n-grams only, without the static embedding"
+    )
     a = ap.parse_args()
-    texts, y = load(TRAIN)
-    x = matrix(texts, a.dimensions)
+    embedder = None if a.no_static else StaticEmbedder(OUT.with_name("static.npz"))
+    texts, y, official = load(TRAIN)
+    x = matrix(texts, a.dimensions, embedder)
     sentences, parents = clean_sentences(texts, y)
-    extra = matrix(sentences, a.dimensions)
+    extra = matrix(sentences, a.dimensions, embedder)
     x_all = sparse.vstack([x, extra]).tocsr()
     print(f"{len(sentences)} sentences of clean posts as clean examples too")
     print(
         f"{len(texts)} training posts, {int((y.sum(1) == 0).sum())} clean, {a.dimensions} buckets"
     )
-    weights = np.zeros((a.dimensions, len(JUDGEMENT_CATEGORIES)), dtype=np.float32)
+    weights = np.zeros((x.shape[1], len(JUDGEMENT_CATEGORIES)), dtype=np.float32)
     bias = np.zeros(len(JUDGEMENT_CATEGORIES), dtype=np.float32)
     thresholds = np.ones(len(JUDGEMENT_CATEGORIES), dtype=np.float32)
     report = {}
     print(f"{'category':24} {'pos':>4} {'C':>5} {'thr':>5} {'cvP':>5} {'cvR':>5}")
-    for j, cat in enumerate(JUDGEMENT_CATEGORIES):
-        col = y[:, j]
-        keep = head_rows(cat, y)
-        if keep is not None:
-            # rows this head must not learn from; the clean sentences' posts are all kept
-            index = np.cumsum(keep) - 1
-            x_h, col_h, parents_h = x[keep], col[keep], index[parents]
-        else:
-            x_h, col_h, parents_h = x, col, parents
-        if cat not in IN_USE:
-            # No rule reads this head: fitted for custom rules (which must give their
-            # own threshold), without the cross-validation that only sets a threshold.
-            model = head(a.c[-1]).fit(x_all, padded(col, len(sentences)))
-            weights[:, j] = model.coef_[0]
-            bias[j] = model.intercept_[0]
-            report[cat] = {"C": a.c[-1], "threshold": 1.0, "switched_off": "no rule uses it"}
-            print(
-                f"{cat:24} {int(col.sum()):>4} {a.c[-1]:>5g}  1.00  (no rule, not cross-validated)"
-            )
-            continue
-        best = None
-        for c in a.c:
-            oof = out_of_fold(x_h, col_h, c, a.repeats, extra, parents_h)
-            thr, prec, rec = pick_threshold(oof, col_h, a.precision)
-            if best is None or rec > best[3]:
-                best = (c, thr, prec, rec)
-        assert best is not None
-        c, thr, prec, rec = best
-        cv_thr = thr
-        if rec < MIN_RECALL or cat in SWITCHED_OFF:
-            thr = 1.0
-        elif cat in RAISED:
-            thr = max(thr, RAISED[cat])
-        model = head(c).fit(sparse.vstack([x_h, extra]).tocsr(), padded(col_h, len(sentences)))
-        weights[:, j] = model.coef_[0]
-        bias[j] = model.intercept_[0]
+    # Heads are independent: with --jobs 2 two of them train at once (about half the
+    # time on two cores); the results do not depend on the number of jobs.
+    fitted = Parallel(n_jobs=a.jobs)(
+        delayed(fit_head)(j, cat, x, y, official, x_all, extra, parents, len(sentences), a)
+        for j, cat in enumerate(JUDGEMENT_CATEGORIES)
+    )
+    for j, (cat, coef, intercept, thr, entry, line) in enumerate(fitted):
+        weights[:, j] = coef
+        bias[j] = intercept
         thresholds[j] = thr
-        report[cat] = {
-            "C": c, "threshold": thr, "cv_threshold": cv_thr, "cv_precision": prec, "cv_recall": rec
-        }  # fmt: skip
-        if cat in SWITCHED_OFF:
-            report[cat]["switched_off"] = SWITCHED_OFF[cat]
-        print(
-            f"{cat:24} {int(col.sum()):>4} {c:>5g} {thr:>5.2f} {prec:>5.2f} {rec:>5.2f} (cv {cv_thr:.2f})"
-        )
+        report[cat] = entry
+        print(line)
     OUT.parent.mkdir(parents=True, exist_ok=True)
+    arrays: dict[str, np.ndarray] = {}
+    if embedder is not None:
+        # the check multiplies the plain embedding by these, so the scale goes in here
+        arrays["embedding_weights"] = (weights[a.dimensions :] * STATIC_SCALE).astype(np.float32)
     np.savez_compressed(
         OUT,
-        weights=weights.astype(np.float16),
+        **arrays,  # type: ignore[arg-type]
+        weights=weights[: a.dimensions].astype(np.float16),
         bias=bias,
         thresholds=thresholds,
         categories=np.array(JUDGEMENT_CATEGORIES),

@@ -7,6 +7,7 @@ from tactful.engine.checks import build_check
 from tactful.engine.checks.judgement import (
     JUDGEMENT_CATEGORIES,
     MODEL_PATH,
+    STATIC_PATH,
     JudgementCheck,
     JudgementModel,
     JudgementParams,
@@ -14,6 +15,7 @@ from tactful.engine.checks.judgement import (
     featurise,
     judgement_model,
     shape_cues,
+    static_embedder,
 )
 from tactful.engine.text import Document, fold
 from tactful.engine.yamlfile import PolicyFileError
@@ -225,3 +227,49 @@ def test_unless_phrases_and_a_list_of_parties_keep_the_party_head_silent() -> No
     assert list(JudgementCheck(guarded).run(Document(several))) == []
     with pytest.raises(ValueError):
         JudgementParams(category="party_politics", unless_parties=1)
+
+
+needs_static = pytest.mark.skipif(not STATIC_PATH.is_file(), reason="static embedding not built")
+
+
+@needs_static
+def test_the_static_embedding_is_normalised_and_puts_like_words_together() -> None:
+    embedder = static_embedder()
+    a = embedder.embed("Those councillors are idiots.")
+    b = embedder.embed("Those councillors are morons.")
+    c = embedder.embed("Our coffee morning is on Friday at ten.")
+    assert float(np.linalg.norm(a)) == pytest.approx(1.0, abs=1e-5)
+    assert float(a @ b) > float(a @ c) + 0.1
+    assert not embedder.embed("").any() and not embedder.embed("   ").any()
+
+
+@needs_static
+def test_the_static_embedding_reads_no_more_than_its_limit_and_never_crashes() -> None:
+    embedder = static_embedder()
+    long = embedder.embed("words " * 50_000)
+    assert long.shape == (embedder.width,) and np.isfinite(long).all()
+    for odd in ("\x00\ufffd", "🎉" * 300, "\u200b" * 10, "ÿ" * 5000):
+        assert np.isfinite(embedder.embed(odd)).all()
+
+
+@needs_static
+def test_a_weights_file_with_static_weights_adds_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    shutil.copy(STATIC_PATH, tmp_path / "static.npz")
+    shutil.copy(STATIC_PATH.with_name("tokenizer.json"), tmp_path / "tokenizer.json")
+    width = static_embedder().width
+    base = {
+        "weights": np.zeros((1 << 8, 1), dtype=np.float16),
+        "bias": np.zeros(1, dtype=np.float32),
+        "thresholds": np.array([0.5], dtype=np.float32),
+        "categories": np.array(["abuse"]),
+        "features": np.array("ngrams-2"),
+    }
+    np.savez(tmp_path / "weights.npz", **base, embedding_weights=np.ones((width, 1), np.float32))
+    text = "You lot are a disgrace."
+    with_static = JudgementModel(tmp_path / "weights.npz").scores(fold(text).text, text)
+    expected = static_embedder().embed(text).sum()
+    assert with_static[0] == pytest.approx(1 / (1 + np.exp(-expected)), rel=1e-5)
+    np.savez(tmp_path / "plain.npz", **base)
+    assert JudgementModel(tmp_path / "plain.npz").scores(fold(text).text, text)[0] == 0.5
