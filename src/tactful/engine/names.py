@@ -98,7 +98,8 @@ STOP_CAPS = word_set("""the a an and or but of in on at to for with from by as i
     who what when where why how if then so not no yes all any every each some many more most
     please thanks thank happy join meet welcome congratulations well done great big huge
     new good best dear hi hello hey today tomorrow yesterday tonight here there do did does
-    can could would should must might shall let lets let's""")
+    can could would should must might shall let lets let's
+    tory tories""")
 CUES_BEFORE = regex.compile(
     r"\b(?:thanks?(?:\s+you)?(?:\s+(?:so\s+much|again))?(?:\s+to)?|ring|call|phone|text|email|ask|tell"
     r"|message|contact|congratulations\s+to|well\s+done\s+to"

@@ -152,3 +152,8 @@ def test_the_tagger_saves_its_name_likeness_with_its_weights(tmp_path):
     assert list(data["rows"]) == [5]
     assert data["likeness"].shape == (tagger.NGRAM_BUCKETS,)
     assert float(data["likeness_bias"][0]) == -1.0
+
+
+def test_a_party_nickname_is_no_person():
+    assert find_people("Anyone who still votes Tory after this is mad.") == []
+    assert find_people("The Tories promised a new bypass.") == []
