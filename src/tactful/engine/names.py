@@ -118,13 +118,16 @@ CUE_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 AGE_AFTER = regex.compile(
-    r"^(?:'s|’s)?\s*(?:,\s*|\(\s*|\s+)(?:aged?\s+|who\s+is\s+|who's\s+|is\s+|a\s+|an\s+)?"
-    r"(\d{1,3})(?:\s*\)|[\s-]*(?:years?[\s-]*old|yrs?\b|yo\b)|(?=\s*[,.;:!?]|\s+(?:and|from|who)\b))",
+    r"^(?:'s|’s)?\s*(?:,\s*|\(\s*|\s+)(?:aged?\s+|who\s+is\s+|who's\s+|is\s+|a\s+|an\s+"
+    # "Tia, who turns 8 today", "Sam, now 6,"
+    r"|who\s+(?:turns|turned|will\s+be|has\s+just\s+turned)\s+|(?:now|just)\s+)?"
+    r"(\d{1,3})(?:\s*\)|[\s-]*(?:years?[\s-]*old|yrs?\b|yo\b)|(?=\s*[,.;:!?]|\s+(?:and|from|who|today|tomorrow|this|next|on)\b))",
     regex.IGNORECASE,
 )
 # "Noah, 11 months" or "our 6-week-old Ava": an age in months or weeks is a baby.
 BABY_AGE_AFTER = regex.compile(
-    r"^(?:'s|’s)?\s*(?:,\s*|\(\s*|\s+)(?:aged?\s+)?\d{1,2}[\s-]*(?:months?|weeks?|days?|mths?|wks?)\b",
+    r"^(?:'s|’s)?\s*(?:,\s*|\(\s*|\s+)(?:aged?\s+|(?:just|only|nearly|almost)\s+)?\d{1,2}[\s-]*"
+    r"(?:months?|weeks?|days?|mths?|wks?)\b",
     regex.IGNORECASE,
 )
 BABY_AGE_BEFORE = regex.compile(

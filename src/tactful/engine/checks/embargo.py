@@ -183,12 +183,28 @@ SUFFIXES = (
 TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 
 
+# Words records and posts use for the same thing: "lottery grant" in the records,
+# "awarded £120,000 by the lottery" in the post; "expansion" and "expand".
+SAME_AS = {
+    **dict.fromkeys(
+        ["grant", "grants", "award", "awards", "awarded", "funding", "funded", "fund", "funds"],
+        "fund",
+    ),
+    **dict.fromkeys(["expansion", "expand", "expanding", "expands", "expanded"], "expand"),
+    **dict.fromkeys(["closure", "closing", "close", "closes", "closed", "shut", "shutting"], "close"),
+    **dict.fromkeys(["patron", "patrons", "ambassador", "ambassadors"], "patron"),
+}
+
+
 def stem(word: str) -> str:
     """A deliberately crude stem, applied alike to the topic and the post. Endings are
-    stripped repeatedly, so "partnered", "partners" and "partnership" meet."""
+    stripped repeatedly, so "partnered", "partners" and "partnership" meet; a few words
+    that mean the same in an announcement share one stem (``SAME_AS``)."""
     w = word.lower()
     if w.endswith(("'s", "’s")):
         w = w[:-2]
+    if w in SAME_AS:
+        return SAME_AS[w]
     for _ in range(3):
         cut = _strip_once(w)
         if cut == w:

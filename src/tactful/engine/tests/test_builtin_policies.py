@@ -192,3 +192,22 @@ def test_consent_on_personal_accounts_follows_the_semantics_table() -> None:
         "the-society": set(), "home-start-suffolk": set(), "clean-slate": {"consent"},
         "milestone-society": set(),
     }  # fmt: skip
+
+
+def test_party_politics_on_personal_accounts_needs_a_link_where_the_table_says_so() -> None:
+    """docs/policy-semantics.md: the Society, the Milestone Society and New Baby Network
+    flag a personal post's party politics only when it ties the view to the
+    organisation; Home-Start and Clean Slate not at all."""
+    from tactful.engine import check
+
+    def flagged(text: str, pid: str) -> bool:
+        found = check(text, policy=pid, account="personal", context={"profile_disclaimer": True})
+        return any(f.category == "party_politics" for f in found.findings)
+
+    unlinked = "Anyone else think the Lib Dems have the best candidate in our ward this time?"
+    linked = "As a trustee of our charity, I say vote Lib Dem on Thursday."
+    for pid in ("the-society", "milestone-society", "new-baby-network"):
+        assert not flagged(unlinked, pid), pid
+        assert flagged(linked, pid), pid
+    for pid in ("home-start-suffolk", "clean-slate"):
+        assert not flagged(linked, pid), pid

@@ -91,3 +91,10 @@ def test_it_never_crashes_on_odd_text():
     for text in ("", "🙂" * 500, "\u0000\u202e", "patron " * 10_000):
         run(text, "new patron", "2026-12-01")
     assert run("anything", "the of and", "2026-12-01") == []
+
+
+def test_a_grant_announced_as_an_award_is_the_same_topic():
+    text = "We've been awarded £120,000 by the lottery to expand home visiting into Waveney!"
+    assert run(text, "lottery grant for Waveney expansion", "2026-12-15")
+    assert stem("awarded") == stem("grant") and stem("expansion") == stem("expand")
+    assert not run("Lottery tickets on sale in Waveney.", "lottery grant for Waveney expansion", "2026-12-15")

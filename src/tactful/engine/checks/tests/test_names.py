@@ -157,3 +157,12 @@ def test_the_tagger_saves_its_name_likeness_with_its_weights(tmp_path):
 def test_a_party_nickname_is_no_person():
     assert find_people("Anyone who still votes Tory after this is mad.") == []
     assert find_people("The Tories promised a new bypass.") == []
+
+
+def test_ages_said_as_a_birthday_or_with_just_are_found():
+    [tia] = find_people("Birthday shout-out to Tia, who turns 8 today!")
+    assert tia.child and tia.age == 8
+    [leo] = find_people("Welcome to the world Leo Barnes, just 3 weeks old!")
+    assert leo.child
+    [jane] = find_people("Happy birthday to Jane Hollis, who turns 40 today!")
+    assert not jane.child
