@@ -286,7 +286,8 @@ INSINUATION = regex.compile(
     r"\b(?:funny\s+how|draw\s+your\s+own\s+conclusions|makes\s+you\s+wonder|i'?ll\s+say\s+no\s+more|"
     # "share with any family you know who could use a coat" is a relative clause
     r"say\s+no\s+more|(?<!\b(?:anyone|anybody|someone|somebody|everyone|one|family|families|friends?|people"
-    r"|parents?|mums?|dads?|neighbours?|person|others?|those|member)\s)you\s+know\s+who|no\s+smoke\s+without\s+fire|rumour\s+has\s+it|word\s+is\s+that|"
+    r"|parents?|mums?|dads?|neighbours?|person|others?|those|member)\s)you\s+know\s+who"
+    r"(?!\s+to\s+(?:vote|back|pick|choose|support))|no\s+smoke\s+without\s+fire|rumour\s+has\s+it|word\s+is\s+that|"
     r"we\s+all\s+know\s+why|i\s+wonder\s+where\s+the\s+money)\b"
 )
 # A report of a crime by unknown people, or advice about one, accuses no one named.

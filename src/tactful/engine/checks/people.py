@@ -44,6 +44,7 @@ TITLE_WORDS = word_set("mr mrs ms miss mx dr prof sir dame lady lord rev cllr")
 # "Mrs Patel from the Felixstowe group": a title and a surname pick someone out as
 # surely as a full name.
 TITLE_BEFORE = regex.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Revd)\.?\s+$")
+INITIAL = regex.compile(r"^\p{Lu}\.?$")
 SURNAME = regex.compile(r"^\p{Lu}[\p{Ll}'’\-]+(?:\p{Lu}[\p{Ll}'’\-]+)*$")  # not "S***" or "B."
 
 
@@ -172,7 +173,7 @@ OPEN_QUOTES = "'‘\"“"
 CLOSE_QUOTES = "'’\"”"
 WORK_NOUN = (
     r"(?i:books?|novels?|picture\s+books?|films?|albums?|biograph(?:y|ies)|memoirs?|"
-    r"thrillers?|series|classics?|symphon(?:y|ies)|operas?)"
+    r"thrillers?|series|classics?|symphon(?:y|ies)|operas?|poems?|poetry|songs?|plays?|paintings?)"
 )
 MADE_AFTER = regex.compile(
     rf"^['’]s?\s+(?:[{OPEN_QUOTES}]|(?:(?:new|latest|last|first|classic|famous|best|"
@@ -182,7 +183,7 @@ MADE_AFTER = regex.compile(
     rf"|^,?\s+(?i:whose)\s+(?:(?i:new|latest|last|first|debut|recent)\s+)*{WORK_NOUN}\b"
 )
 MADE_BEFORE = regex.compile(
-    rf"(?:[{CLOSE_QUOTES}]\s*,?\s*|\b{WORK_NOUN}\s+)by\s+$"
+    rf"(?:[{CLOSE_QUOTES}]\s*,?\s*|\b{WORK_NOUN}\s+)by\s+(?:(?:Dr|Prof|Professor|Sir|Dame|Rev|Revd)\.?\s+)?$"
     r"|\b(?:written|illustrated|composed)\s+by\s+$"
     # a credit line: "Photo: Ellie Thornton", "Illustration by Sam Hurst", "📷 credit: ..."
     r"|\b(?:photos?|photographs?|photography|pictures?|images?|illustrations?|artwork|design)"
@@ -382,9 +383,11 @@ class PeopleCheck(Check):
                 # A child is the child_consent rule's: a parent's consent is the stricter need.
                 continue
             title = TITLE_BEFORE.search(text, max(0, person.start - 8), person.start)
-            if len(person.name.split()) == 1 and not (
-                title and _surname(title.group(1), person.name)
+            words = person.name.split()
+            if (len(words) == 1 and not (title and _surname(title.group(1), person.name))) or (
+                len(words) == 2 and INITIAL.match(words[1])
             ):
+                # "Lucy F.": a first name and an initial identify no more than the name alone
                 # A first name alone rarely identifies someone to the public; ask, don't block.
                 yield Hit(
                     person.start,
@@ -407,6 +410,22 @@ class PeopleCheck(Check):
         pictured = [
             i for i, m in enumerate(doc.context.media, 1) if m.shows_people and not m.shows_children
         ]
+        # When the media's description names the people in it, each of them needs a
+        # consent that covers pictures ("Helen Okafor and Martin Royce" with Martin's
+        # consent for his name only).
+        for i in pictured:
+            media = doc.context.media[i - 1]
+            for person in find_people(media.depicts or "") if media.depicts else []:
+                if person.public or person.child or len(person.name.split()) < 2:
+                    continue
+                if not any(covers_picture(c) and consent_covers(c, person) for c in current):
+                    yield Hit(
+                        0,
+                        0,
+                        message=f"The media (item {i}) shows {person.name}, and no consent to be pictured is recorded for them",
+                        suggestion="Record their consent to be pictured, or use a picture without them.",
+                    )
+                    return
         if pictured and not any(covers_picture(c) for c in current):
             which = " and ".join(f"item {i}" for i in pictured)
             yield Hit(

@@ -127,3 +127,5 @@ def test_victims_advice_and_kind_words_about_a_described_person_pass(text: str) 
 def test_you_know_who_in_a_relative_clause_hints_at_nobody() -> None:
     assert _hits("Please share with any family you know who could use a warm coat.") == []
     assert _hits("Share this with anyone you know who needs it.") == []
+    # "you know who to vote for" is a voting hint (the politics check's), not an insinuation
+    assert _hits("Only one party promises paternity leave - you know who to vote for in May.") == []

@@ -212,3 +212,23 @@ def test_a_photographer_in_a_credit_line_is_named_for_their_work():
     assert messages("consent", "Gorgeous shot from our picnic. Photo: Ellie Thornton, who gave her time.") == []
     assert messages("consent", "Lovely photo by Ellie Thornton from Saturday.") == []
     assert messages("consent", "We took a photo of Ellie Thornton with her award.")
+
+
+def test_a_first_name_and_an_initial_is_only_advice():
+    [message] = messages("consent", "Photo kindly shared by Lucy F. - thank you!")
+    assert message.startswith("Check that")
+
+
+def test_makers_of_poems_and_doctors_who_wrote_books_need_no_consent():
+    assert messages("consent", "Book club pick: 'The Fourth Trimester' by Dr Kezia Bland.") == []
+    assert messages("consent", "For Mothering Sunday, Rosa Delane's poem 'For My Mother'.") == []
+
+
+def test_each_person_the_media_names_needs_a_picture_consent():
+    media = [{"kind": "image", "alt_text": "Two trustees", "shows_people": True,
+              "depicts": "Helen Okafor and Martin Royce in the hall"}]  # fmt: skip
+    both = [{"person": "Helen Okafor", "scope": "photo"}, {"person": "Martin Royce", "scope": "photo"}]
+    one = [{"person": "Helen Okafor", "scope": "photo"}, {"person": "Martin Royce", "scope": "name"}]
+    assert messages("consent", "Welcome to our new trustees!", media=media, consents=both) == []
+    [message] = messages("consent", "Welcome to our new trustees!", media=media, consents=one)
+    assert "Martin Royce" in message
