@@ -104,13 +104,12 @@ OFFICER = (
     r"|vice[\s-]president|treasurer|(?:honorary\s+)?secretary|web\s+administrator|trustee"
     r"|social\s+media\s+officer|communications\s+(?:lead|officer|manager|director)|founder)"
 )
-# "Our directors, Amy Kwan and Sophie Barraclough": a plural role before a list of two
-# or three names covers each of them.
+# "Our directors, Amy Kwan and Sophie Barraclough": a plural role before a short list of
+# names covers each of them.
 OFFICER_BEFORE = regex.compile(
     rf"\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER},?\s+$"
     rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER}s,?\s+"
-    r"(?:(?-i:\p{Lu})[\p{L}'’\-]+,?\s+){1,6}(?:(?:and|&)\s+)?$"
-    rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER}s,?\s+$",
+    r"(?:(?-i:\p{Lu})[\p{L}'’\-]+,?\s+){0,6}(?:(?:and|&)\s+)?$",
     regex.I,
 )
 # "Owen Tarrant, our Web Administrator", "Dr Helen Askew is the Society's new President"
