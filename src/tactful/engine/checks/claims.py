@@ -42,7 +42,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ..text import HANDLE_RE, Document, fold
 from .base import Check, Hit
 from .lexicon import check_phrases, compile_lexicon
-from .links import SHORTENERS
+from .links import SHORTENERS, is_within, split_link
 
 # The standard library compiles these patterns ten times faster than ``regex``.
 F = re.IGNORECASE
@@ -144,8 +144,8 @@ def cites_source(doc: Document) -> bool:
 
 def _is_short_link(url: str) -> bool:
     """A shortened link ("bit.ly/3mStone9") hides where it leads, so it cites nothing."""
-    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/", 1)[0]
-    return host in SHORTENERS
+    _, host, _ = split_link(url)
+    return any(is_within(host, d) for d in SHORTENERS)
 
 
 OWN_WORK = re.compile(

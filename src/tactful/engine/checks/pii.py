@@ -57,9 +57,7 @@ ORG_CONTEXT = regex.compile(
     r"informal\s+(?:chats?|enquiries)|apply|applications?|vacanc(?:y|ies)|hiring|enquiries|line|"
     r"to\s+book|bookings?|tickets?|more\s+(?:info|information|details)|find\s+out\s+more|"
     # "book with the membership secretary on ...": a role's line, not a person's
-    r"book\s+(?:with|through|via|on)|secretary|treasurer|co-?ordinator|organiser|administrator)\b"
-    # a role mailbox just before: "Email volunteering@... or call 0161 496 0372"
-    r"|\b(?:info|volunteering|volunteers?|hello|office|admin|enquiries|contact|membership|bookings|events)@",
+    r"book\s+(?:with|through|via|on)|secretary|treasurer|co-?ordinator|organiser|administrator)\b",
     regex.I,
 )
 PERSONAL_CONTEXT = regex.compile(
@@ -251,7 +249,15 @@ def _phone_is_organisational(text: str, start: int, kind: str) -> bool:
         return False
     if kind == "service":
         return True
-    return bool(ORG_CONTEXT.search(clause))
+    return _org_context(clause)
+
+
+def _org_context(clause: str) -> bool:
+    """The clause speaks of the organisation: its words (ORG_CONTEXT) or a role mailbox
+    ("Email volunteering@... or call 0161 496 0372")."""
+    if ORG_CONTEXT.search(clause):
+        return True
+    return any(_is_role_mailbox(m.group(1)) for m in EMAIL.finditer(clause))
 
 
 # --- email ----------------------------------------------------------------------------
@@ -555,7 +561,7 @@ def _place_is_organisational(text: str, start: int, end: int) -> bool:
     ):
         return False
     around = clause + text[start:end]
-    return bool(ORG_CONTEXT.search(clause) or VENUE_WORDS.search(around))
+    return bool(_org_context(clause) or VENUE_WORDS.search(around))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
