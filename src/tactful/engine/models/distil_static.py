@@ -6,7 +6,7 @@ Each word piece of the model's vocabulary is run through the whole transformer o
 own ("[CLS] piece [SEP]") and the three outputs are averaged, as the sentence model
 pools them. A post's static embedding is then the sum of its pieces' vectors,
 L2-normalised (``engine/checks/judgement.py``, ``StaticEmbedder``): no transformer at
-run time, only the tokenizer and a table lookup, about 0.05 ms a post. It carries some
+run time, only the tokenizer and a table lookup, about 0.2 ms a post. It carries some
 of the model's sense of meaning ("cheapest" near "greenest", "idiots" near "morons")
 to the logistic-regression heads, which otherwise see only the n-grams they were
 trained on.
