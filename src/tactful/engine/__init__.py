@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .engine import InputError, build_document, check_document
-from .model import Context, Finding, Result
+from .model import Context, Finding, Result, did_you_mean
 from .policy import BUILTIN_IDS, CompiledPolicy, Policy, load_policy, load_policy_text
 from .yamlfile import PolicyFileError
 
@@ -49,9 +49,10 @@ def check(
         else Context.model_validate(context)
     )
     if ctx is not None and ctx.author_role and compiled.policy.role(ctx.author_role) is None:
-        roles = ", ".join(r.title for r in compiled.policy.roles)
+        titles = [r.title for r in compiled.policy.roles]
         raise InputError(
-            f"unknown role {ctx.author_role!r} for {compiled.policy.organisation}; its roles are: {roles}"
+            f"unknown role {ctx.author_role!r} for {compiled.policy.organisation}"
+            f"{did_you_mean(ctx.author_role, titles)}; its roles are: {', '.join(titles)}"
         )
     doc = build_document(text, channel=channel, account=account, context=ctx)
     return check_document(compiled, doc, item_id)

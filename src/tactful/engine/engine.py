@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .checks.base import Hit
-from .model import CHANNELS, SEVERITIES, Context, Finding, PolicyRef, Result
+from .model import CHANNELS, SEVERITIES, Context, Finding, PolicyRef, Result, did_you_mean
 from .policy import CompiledPolicy
 from .rules import CompiledRule
 from .text import MAX_TEXT_CHARS, Document
@@ -25,7 +25,9 @@ def build_document(
             f"the text is {len(text):,} characters; the most a post can have here is {MAX_TEXT_CHARS:,}"
         )
     if channel is not None and channel not in CHANNELS:
-        raise InputError(f"unknown channel {channel!r}; choose from {', '.join(CHANNELS)}")
+        raise InputError(
+            f"unknown channel {channel!r}{did_you_mean(channel, CHANNELS)}; choose from {', '.join(CHANNELS)}"
+        )
     if account not in ("official", "personal"):
         raise InputError(f"unknown account kind {account!r}; choose official or personal")
     return Document(text=text, channel=channel, account=account, context=context or Context())

@@ -157,6 +157,37 @@ def _is_library_frame(module: str) -> bool:
     return inside and ".tests." not in module
 
 
+def closest(value: object, choices: tuple[str, ...] | list[str]) -> str | None:
+    """The one choice ``value`` most likely meant, or None: the clearly closest
+    spelling ("facebok"), or the only choice whose words all appear in the value or
+    the other way round ("staff member" for "Staff")."""
+    name = str(value).strip().lower()
+    if not name:
+        return None
+    lowered = {c.lower(): c for c in choices}
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, name, low).ratio(), low) for low in lowered), reverse=True
+    )
+    if scored and scored[0][0] >= 0.6:
+        # two choices about as close as each other: better no guess than a wrong one
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.05:
+            return None
+        return lowered[scored[0][1]]
+    words = set(re.findall(r"\w+", name))
+    within = [
+        c
+        for low, c in lowered.items()
+        if (cw := set(re.findall(r"\w+", low))) and (cw <= words or words <= cw)
+    ]
+    return within[0] if len(within) == 1 else None
+
+
+def did_you_mean(value: object, choices: tuple[str, ...] | list[str]) -> str:
+    """A hint to end an error line with when one choice is close, else nothing."""
+    best = closest(value, choices)
+    return f" (did you mean {best!r}?)" if best else ""
+
+
 def describe_unknown_context_key(
     key: object, known: tuple[str, ...] | None = None, where: str = "context"
 ) -> str:
@@ -165,8 +196,8 @@ def describe_unknown_context_key(
     name = str(key)
     shown = name if len(name) <= 60 else name[:57] + "..."
     keys = CONTEXT_KEYS if known is None else known
-    close = difflib.get_close_matches(name.lower(), keys, n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    best = closest(name, keys)
+    hint = f"; did you mean {best!r}?" if best else ""
     return f"unknown {where} key {shown!r} ignored{hint}"
 
 

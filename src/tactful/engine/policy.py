@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .model import ACCOUNTS, INBOUND_CATEGORIES, Severity
+from .model import ACCOUNTS, INBOUND_CATEGORIES, Severity, did_you_mean
 from .rules import CompiledRule, Rule, all_rule_ids, builtin_rule
 from .yamlfile import PolicyFileError, read_yaml, validate
 
@@ -315,4 +315,6 @@ def load_policy(ref: str | Path) -> CompiledPolicy:
         if not p.is_file():
             raise PolicyFileError(f"{ref_s}: no such policy file")
         return load_policy_file(p)
-    raise PolicyFileError(f"unknown policy {ref_s!r}; built-in ids are: {', '.join(BUILTIN_IDS)}")
+    raise PolicyFileError(
+        f"unknown policy {ref_s!r}{did_you_mean(ref_s, BUILTIN_IDS)}; built-in ids are: {', '.join(BUILTIN_IDS)}"
+    )

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel, PrivateAttr
 
 from ..engine import InputError
-from ..model import CHANNELS, INBOUND_KINDS
+from ..model import CHANNELS, INBOUND_KINDS, did_you_mean
 from ..policy import CompiledPolicy, load_policy
 from ..yamlfile import PolicyFileError
 from .classifier import shared_classifier
@@ -111,9 +111,13 @@ def check_message(text: Any, channel: str | None, kind: str) -> str:
     ):
         raise InputError("the message looks like binary data, not text")
     if channel is not None and channel not in CHANNELS:
-        raise InputError(f"unknown channel {channel!r}; choose from {', '.join(CHANNELS)}")
+        raise InputError(
+            f"unknown channel {channel!r}{did_you_mean(channel, CHANNELS)}; choose from {', '.join(CHANNELS)}"
+        )
     if kind not in INBOUND_KINDS:
-        raise InputError(f"unknown kind {kind!r}; choose from {', '.join(INBOUND_KINDS)}")
+        raise InputError(
+            f"unknown kind {kind!r}{did_you_mean(kind, INBOUND_KINDS)}; choose from {', '.join(INBOUND_KINDS)}"
+        )
     return text
 
 
