@@ -48,6 +48,7 @@ Words are matched on the folded view, so "fr4ud" and "l1ar" count.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -273,6 +274,12 @@ WARN_OFF = regex.compile(
     r"(?:don't|don’t|do\s+not)\s+(?:trust|use|be\s+fooled\s+by)|avoid\s+(?:using|booking\s+with|buying\s+from)|"
     r"beware(?:\s+of)?|a\s+word\s+of\s+warning\s+about|warning\s+about)\s+(?:the\s+)?$"
 )
+# A description used as a modifier ("the school zigzags", "the hospital car park"): a
+# lowercase word straight after it that is not a function word or an adverb.
+NOUN_AFTER = regex.compile(
+    r"\s+(?!(?:and|or|but|if|as|for|with|to|in|on|at|of|by|from|because|unless|again|either|"
+    r"too|ever|now|yet|then|any|anymore|who|which|that|they|he|she|it|until|till)\b)\p{Ll}{3,}\b"
+)
 # A closing line that tells readers to act on wrongdoing: "Go somewhere else.",
 # "Don't be fooled.", "Someone needs to stop him.", "Our members deserve to know."
 CONDEMNATION = regex.compile(
@@ -349,6 +356,9 @@ def find_named(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
+YOU_ARE = regex.compile(r"\byou(?:['’]re|\s+are|\s+become|['’]ll\s+be)\s+$", regex.I)
+
+
 def find_targets(doc: Document, terms: Terms) -> list[tuple[int, int]]:
     """Names, plus descriptions that single someone out ("the landlord of 14 Crown
     Street", "our old treasurer"), as spans of the original text."""
@@ -359,6 +369,8 @@ def find_targets(doc: Document, terms: Terms) -> list[tuple[int, int]]:
         if not lead:
             continue
         span = folded.to_original(lead.start(), m.end())
+        if YOU_ARE.search(doc.text, max(0, span[0] - 12), span[0]):
+            continue  # "when you're the main driver": the reader, not someone singled out
         if not any(s < span[1] and span[0] < e for s, e in spans):
             spans.append(span)
     spans.sort()
@@ -389,7 +401,8 @@ def _trim_run(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _starts_sentence(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and not text[i].isalnum():
-        if text[i] in ".!?\n":
+        # an emoji ends a sentence as surely as a full stop: "new drivers 🚗 Black box..."
+        if text[i] in ".!?\n" or unicodedata.category(text[i]) == "So":
             return True
         i -= 1
     return i < 0
@@ -499,6 +512,8 @@ class AllegationCheck(Check):
             s0, _ = sentences.around(s, e)
             before = low[max(s0, s - 60) : s]
             lead = WARN_OFF.search(before)
+            if lead and text[s:e][:1].islower() and NOUN_AFTER.match(text, e):
+                continue  # "don't use the school zigzags": the warning is about the zigzags
             if lead and not terms.general.search(low[e : e + 80]):
                 start = max(s0, s - 60) + lead.start()
                 who = text[s:e]

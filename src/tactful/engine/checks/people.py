@@ -55,7 +55,10 @@ PUBLIC_ROLE_BEFORE = regex.compile(
     r"|historian|journalist|columnist|comedian|actor|actress|singer|musician|olympian"
     r"|paralympian|footballer|MP|minister|mayor|councillor|peer|professor|bishop|archbishop"
     r"|judge|chancellor|president|prime\s+minister|cartoonist|illustrator|sculptor|architect"
-    r"|(?:TV|television|radio|BBC|ITV|celebrity)\s+[\w-]+)(?:,\s*(?:the\s+)?|\s+)$",
+    r"|(?:TV|television|radio|BBC|ITV|celebrity)\s+[\w-]+)(?:,\s*(?:the\s+)?|\s+)$"
+    # a station's or a paper's own: "Tees FM's Lou Garside", "the Gazette's Amy Walsh"
+    r"|\b(?:FM|Radio|BBC(?:\s+\w+)?|ITV(?:\s+\w+)?|Gazette|Echo|Times|News|Post|Herald|Chronicle"
+    r"|Mercury|Advertiser|Observer|Journal|Telegraph|Argus|Press|Star|Mail|Courier)['’]s\s+$",
     regex.I,
 )
 PUBLIC_ROLE_AFTER = regex.compile(
@@ -187,7 +190,9 @@ MADE_BEFORE = regex.compile(
     # a credit line: "Photo: Ellie Thornton", "Illustration by Sam Hurst", "📷 credit: ..."
     r"|\b(?:photos?|photographs?|photography|pictures?|images?|illustrations?|artwork|design)"
     r"\s*(?:credit\s*)?(?:by|:|©)\s*$"
-    r"|\bas\s+$",
+    r"|\bas\s+$"
+    # a show's title in apposition: "our youth theatre's summer show, Bugsy Malone"
+    r"|\b(?:show|musical|panto|pantomime|production)\s*,?\s+$",
     regex.I,
 )
 SAYING_AFTER = regex.compile(r"^\s*(?:once|famously)\s+(?:said|wrote|put\s+it)\b")
@@ -411,9 +416,11 @@ class PeopleCheck(Check):
         ]
         # When the media's description names the people in it, each of them needs a
         # consent that covers pictures ("Helen Okafor and Martin Royce" with Martin's
-        # consent for his name only).
-        for i in pictured:
-            media = doc.context.media[i - 1]
+        # consent for his name only), in a picture with children too ("Tamsin Greaves and
+        # her baby daughter": the baby is the child_consent rule's, Tamsin is this one's).
+        for i, media in enumerate(doc.context.media, 1):
+            if not media.shows_people:
+                continue
             for person in find_people(media.depicts or "") if media.depicts else []:
                 if person.public or person.child or len(person.name.split()) < 2:
                     continue

@@ -51,7 +51,7 @@ class PiiSpan:
 
 ORG_CONTEXT = regex.compile(
     r"\b(?:us|our|we|office|offices|helpline|help\s*line|freephone|reception|switchboard|"
-    r"team|hq|head\s+office|charity\s+shop|shop|venue|centre|center|hall|library|church|"
+    r"team|hq|head\s+office|charity\s+shop|shop|venue|centre|center|hall|library|church|desk|"
     r"hub|branch|held\s+at|join\s+us|visit|drop\s+in|drop-in|open\s+(?:from|on|daily)|"
     # a vacancy's or an event's contact line: "informal chats welcome on ...", "to book, ring ..."
     r"informal\s+(?:chats?|enquiries)|apply|applications?|vacanc(?:y|ies)|hiring|enquiries|line|"
@@ -177,7 +177,8 @@ def _phones(text: str) -> Iterable[PiiSpan]:
     for m in PHONE_CANDIDATE.finditer(text):
         raw = m.group().strip()
         digits = NON_DIGIT.sub("", EXTENSION.sub("", raw))
-        if not 7 <= len(digits) <= 15 or DATE_LIKE.match(raw) or len(set(digits)) == 1:
+        # "(1911-1988)": a life's years in brackets are dates, not a number
+        if not 7 <= len(digits) <= 15 or DATE_LIKE.match(raw.strip("()")) or len(set(digits)) == 1:
             continue
         before = text[max(0, m.start() - 40) : m.start()]
         if NUMBER_BLOCKERS.search(before):
@@ -462,9 +463,18 @@ CUED_ADDRESS = regex.compile(
 VENUE_WORDS = regex.compile(
     r"\b(?:hall|centre|center|church|chapel|library|school|academy|college|hub|shop|office|"
     r"offices|venue|pavilion|museum|theatre|park|club|hospital|surgery|hotel|house|barn|"
-    r"cafe|café|pub|inn|arms)\b",
+    r"cafe|café|pub|inn|arms|buildings?|rooms?|archives?|studios?|warehouse|depot)\b",
     regex.I,
 )
+# business premises, which are nobody's home whoever is named nearby: "Unit 6, Tees Bay
+# Retail Park"
+PREMISES = regex.compile(
+    r"(?:units?\s+\d|.*\b(?:(?:retail|business|trading|science|enterprise)\s+park|"
+    r"(?:industrial|trading)\s+estate)\b)",
+    regex.I,
+)
+# what follows a venue's address: "12 Mill Street, Pershore WR10 1AB is open to members"
+OPEN_AFTER = regex.compile(r"^[\s,]*(?:(?:is|are)\s+)?(?:open(?:s|ed)?|reopen(?:s|ed)?)\b", regex.I)
 
 
 def _postcodes(text: str) -> Iterable[PiiSpan]:
@@ -550,6 +560,8 @@ SOMEONES_HOME = regex.compile(
 
 
 def _place_is_organisational(text: str, start: int, end: int) -> bool:
+    if PREMISES.match(text, start, end):
+        return True
     if PLAQUE.search(text, max(0, start - 200), min(len(text), end + 80)):
         return True
     clause = _clause_before(text, start, 60)
@@ -561,7 +573,9 @@ def _place_is_organisational(text: str, start: int, end: int) -> bool:
     ):
         return False
     around = clause + text[start:end]
-    return bool(_org_context(clause) or VENUE_WORDS.search(around))
+    return bool(
+        _org_context(clause) or VENUE_WORDS.search(around) or OPEN_AFTER.match(text, end)
+    )
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -566,7 +566,7 @@ INSINUATION = regex.compile(
     r"(?:you\s+)?(?:know|guess|work\s+out|figure\s+out)\s+which\s+(?:one|party|candidate|leaflet|lot|side)"
     r"(?:\s+(?:we|i)\s+mean)?|(?:would|could)\s+you\s+(?:really\s+)?trust\s+a\s+party\s+(?:whose|that|which|who)|"
     # "just remember which party scrapped the budget", "worth remembering who closed the centres"
-    r"(?:remember(?:ing)?|forget|bear\s+in\s+mind|think\s+about|ask\s+yourself)\s+(?:exactly\s+)?"
+    r"(?:remember(?:ing)?|forget|bear\s+in\s+mind|think\s+about|ask(?:ing)?\s+yoursel(?:f|ves))\s+(?:exactly\s+)?"
     r"(?:which|what)\s+(?:party|lot|side|candidate|councillors?)|"
     r"(?:remember(?:ing)?|forget|bear\s+in\s+mind)\s+(?:exactly\s+)?who\s+(?:closed|cut|scrapped|shut|axed|"
     r"sold\s+off|promised|voted|took|abolished|slashed|stopped|starved)|vote\s+accordingly|"
@@ -578,12 +578,30 @@ INSINUATION = regex.compile(
 
 
 MAY_VOTE = regex.compile(r"\b(?:in|come|next)\s+may\b")
+# A nudge timed for polling day, after a candidate or a party has been rated: "Worth
+# bearing in mind next Thursday", "Just saying, before Thursday."
+POLLING_DAY_NUDGE = regex.compile(
+    r"\b(?:worth\s+bearing\s+in\s+mind|bear\s+(?:that|this|it)\s+in\s+mind|just\s+saying|"
+    r"food\s+for\s+thought|make\s+of\s+that\s+what\s+you\s+will|(?:i|we)['’]?ll\s+(?:just\s+)?leave\s+(?:that|this|it)\s+there|"
+    r"enough\s+said|worth\s+remembering|remember\s+(?:that|this))[\s,.!…-]*"
+    r"(?:(?:next|before|on|this|come)\s+thursday|(?:before|on)\s+polling\s+day|in\s+the\s+(?:polling\s+)?booth)\b"
+)
+CANDIDATE_WORDS = regex.compile(r"\b(?:candidates?|party|parties|councillors?|mps?|the\s+lot|standing)\b")
 
 
 def _insinuation_hits(doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[Hit]:
     text = view.text
+    if NEUTRAL_ELECTION.search(text):
+        return
+    nudge = POLLING_DAY_NUDGE.search(text)
+    if nudge and (CANDIDATE_WORDS.search(text) or next(_mentions(doc, view, gaz), None) is not None):
+        yield Hit(
+            *view.to_original(nudge.start(), nudge.end()),
+            message="Nudges readers about a party or candidate ahead of polling day.",
+        )
+        return
     m = INSINUATION.search(text)
-    if not m or NEUTRAL_ELECTION.search(text):
+    if not m:
         return
     # "worth remembering in May" points at the May elections when the post names a party
     may_vote = MAY_VOTE.search(m.group()) and next(_mentions(doc, view, gaz), None) is not None

@@ -211,3 +211,29 @@ def test_party_politics_on_personal_accounts_needs_a_link_where_the_table_says_s
         assert flagged(linked, pid), pid
     for pid in ("home-start-suffolk", "clean-slate"):
         assert not flagged(linked, pid), pid
+
+
+def test_home_start_law_clause_governs_its_own_accounts_only() -> None:
+    """Home-Start's section 2.4 (the law, defamation, data, copyright) sits among the
+    rules for the charity's own accounts; personal use is section 2.7's, so
+    docs/policy-semantics.md lists none of those categories for personal posts."""
+    from tactful.engine import check
+
+    text = "Top tip: park in the disabled bays outside the hall, the wardens never come on a Sunday."
+
+    def cats(account: str) -> set[str]:
+        found = check(text, policy="home-start-suffolk", account=account,
+                      context={"profile_disclaimer": True})
+        return {f.category for f in found.findings if f.severity != "advice"}  # fmt: skip
+
+    assert "unlawful_activity" in cats("official")
+    assert "unlawful_activity" not in cats("personal")
+    phone = "Ring Dave on 07700 900123 if you want a lift."
+    assert "personal_data" in {
+        f.category for f in check(phone, policy="home-start-suffolk").findings
+    }
+    assert "personal_data" not in {
+        f.category
+        for f in check(phone, policy="home-start-suffolk", account="personal",
+                       context={"profile_disclaimer": True}).findings
+    }  # fmt: skip
