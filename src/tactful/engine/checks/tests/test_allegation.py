@@ -129,3 +129,17 @@ def test_you_know_who_in_a_relative_clause_hints_at_nobody() -> None:
     assert _hits("Share this with anyone you know who needs it.") == []
     # "you know who to vote for" is a voting hint (the politics check's), not an insinuation
     assert _hits("Only one party promises paternity leave - you know who to vote for in May.") == []
+
+
+def test_a_description_used_as_a_modifier_is_not_warned_off():
+    assert _hits("Please don't use the school zigzags out front, even for a minute.") == []
+    assert _hits("Please don't use the plumber on Mill Road, he overcharged our families.")
+
+
+def test_the_reader_described_is_not_accused():
+    text = "Never put the car in a parent's name when you're the main driver. That's called fronting, and it's fraud."
+    assert _hits(text) == []
+
+
+def test_a_capital_after_an_emoji_starts_a_sentence():
+    assert _hits("Insurance tips for new drivers 🚗 Black box policies cost less. Fronting is fraud.") == []

@@ -232,3 +232,21 @@ def test_each_person_the_media_names_needs_a_picture_consent():
     assert messages("consent", "Welcome to our new trustees!", media=media, consents=both) == []
     [message] = messages("consent", "Welcome to our new trustees!", media=media, consents=one)
     assert "Martin Royce" in message
+
+
+def test_an_adult_named_in_a_picture_with_a_child_needs_her_own_picture_consent():
+    media = [{"kind": "image", "alt_text": "A woman holding a baby", "shows_people": True,
+              "shows_children": True, "depicts": "Tamsin Greaves and her baby daughter"}]  # fmt: skip
+    name_only = [{"person": "Tamsin Greaves", "scope": "name"}]
+    photo = [{"person": "Tamsin Greaves", "scope": "photo"}]
+    text = "Welcome back to our peer supporter Tamsin Greaves!"
+    [message] = messages("consent", text, media=media, consents=name_only)
+    assert "Tamsin Greaves" in message
+    assert messages("consent", text, media=media, consents=photo) == []
+
+
+def test_a_presenter_named_by_her_station_and_a_show_title_need_no_consent():
+    assert messages("consent", "Thanks to Tees FM's Lou Garside for having us on her show.") == []
+    assert messages("consent", "Thanks to the Gazette's Amy Walsh for the lovely write-up.") == []
+    assert messages("consent", "Tickets for our youth theatre's summer show, Bugsy Malone, are on sale!") == []
+    assert messages("consent", "Thanks to Lou Garside for the lift.") == ["No consent recorded for Lou Garside"]

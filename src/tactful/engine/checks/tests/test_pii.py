@@ -236,3 +236,18 @@ def test_a_number_after_a_role_mailbox_is_the_organisations():
     text = "Email volunteering@cleanslate-charity.org.uk or call 0161 496 0372."
     assert flagged(text, "phone") == []
     assert flagged("Our office is shut. Ring Jane on 07700 900123.", "phone")
+
+
+def test_a_life_in_years_is_not_a_phone_number():
+    assert flagged("A bench for our founder Constance Ridley (1911-1988) is back in the park.", "phone") == []
+
+
+def test_business_premises_and_a_venue_that_opens_are_not_homes():
+    assert flagged("The baby bank has moved to Unit 6, Tees Bay Retail Park.", "address", "postcode") == []
+    archive = "Our archive at the Abbey Buildings, 12 Mill Street, Pershore WR10 1AB is open on Wednesdays."
+    assert flagged(archive, "address", "postcode") == []
+    assert flagged("She moved to 12 Mill Street, Pershore WR10 1AB last year.", "address", "postcode") != []
+
+
+def test_a_desk_number_is_the_organisations():
+    assert flagged("Ring the archive desk on 01632 960318 the day before.", "phone") == []

@@ -159,3 +159,16 @@ def test_a_party_pointed_at_by_what_it_did_before_a_vote() -> None:
     # the same words with no vote in sight, or about polling-day practicalities
     assert _hits("Remember who helped at the fun day? Thank you all!") == []
     assert _hits("The election is on Thursday. Remember to take photo ID when you vote.") == []
+
+
+def test_a_nudge_timed_for_polling_day_counts_when_a_candidate_or_party_is_in_the_post():
+    nudge = "Only one of the four candidates answered our questionnaire. Worth bearing in mind next Thursday."
+    assert _hits(nudge)
+    assert _hits("One candidate left our group after eight minutes. Just saying, before Thursday.")
+    # the same words about something else, or at a hustings, pass
+    assert not _hits("Our AGM is next Thursday. Worth bearing in mind next Thursday: bring a brolly.")
+    assert not _hits("All the candidates are coming to our hustings. Worth bearing in mind next Thursday!")
+
+
+def test_asking_yourselves_which_party_points_at_one():
+    assert _hits("With the county elections a fortnight off, worth asking yourselves which party saved the museum.")
