@@ -71,6 +71,9 @@ DISCLAIMERS = [
     "views here are my own", "views here are mine", "views expressed are my own",
     "thoughts are my own", "thoughts my own", "just for myself", "only for myself",
     "not the society's", "not the charity's", "not my charity's", "not my employer's",
+    # "(My views, not Home-Start's!)"
+    "my views, not", "my view, not", "my opinions, not", "my opinion, not", "my thoughts, not",
+    "my views not", "my view not", "my opinions not", "my opinion not",
 ]  # fmt: skip
 
 

@@ -57,7 +57,10 @@ ORG_CONTEXT = regex.compile(
     r"informal\s+(?:chats?|enquiries)|apply|applications?|vacanc(?:y|ies)|hiring|enquiries|line|"
     r"to\s+book|bookings?|tickets?|more\s+(?:info|information|details)|find\s+out\s+more|"
     # "book with the membership secretary on ...": a role's line, not a person's
-    r"book\s+(?:with|through|via|on)|secretary|treasurer|co-?ordinator|organiser|administrator)\b",
+    r"book\s+(?:with|through|via|on)|secretary|treasurer|co-?ordinator|organiser|administrator|"
+    # opening times and an invitation in: "come and try the menu, Monday to Friday 9 to 3 at ..."
+    r"come\s+and\s+(?:try|see|visit|find)|menu|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:to|-|–)\s+"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     regex.I,
 )
 PERSONAL_CONTEXT = regex.compile(

@@ -251,3 +251,8 @@ def test_business_premises_and_a_venue_that_opens_are_not_homes():
 
 def test_a_desk_number_is_the_organisations():
     assert flagged("Ring the archive desk on 01632 960318 the day before.", "phone") == []
+
+
+def test_a_cafe_with_opening_times_gives_its_own_address():
+    text = "Come and try the menu, Monday to Friday 9 to 3 at 14 Harcourt Street."
+    assert flagged(text, "address", "postcode") == []
