@@ -91,6 +91,18 @@ RAISED = {
 }  # fmt: skip
 
 
+# Thresholds chosen on the development part of data/labelled/outbound.jsonl (7th
+# session), which no head is trained on, so it is drawn like the held-out part: each
+# head alone, over the development posts, gained recall there at no cost in decisions
+# (rules already catch most of those posts, so false alarms did not move):
+# confidentiality 0.90 -> 0.85 (+6 posts found, +2 extra labels), harassment 0.89 ->
+# 0.85 (+3, +1), copyright 0.94 -> 0.85 (+4, +0), unsafe activity 0.98 -> 0.92 (+4, +1).
+# They replace the cross-validated threshold, which is set on the training writers' posts.
+FROM_DEVELOPMENT = {
+    "confidentiality": 0.85, "harassment": 0.85, "copyright": 0.85, "unsafe_activity": 0.92,
+}  # fmt: skip
+
+
 # Writers put an @handle at the start of most harassment posts and of few others, so
 # a head learnt "starts with @someone" as harassment and flagged half of all tweets
 # (friendly replies included). Every fourth post without harassment (chosen by a hash
@@ -269,6 +281,8 @@ def fit_head(
     cv_thr = thr
     if rec < MIN_RECALL or cat in SWITCHED_OFF:
         thr = 1.0
+    elif cat in FROM_DEVELOPMENT:
+        thr = FROM_DEVELOPMENT[cat]
     elif cat in RAISED:
         thr = max(thr, RAISED[cat])
     model = head(c).fit(sparse.vstack([x_h, extra_h]).tocsr(), padded(col_h, extra_h.shape[0]))
