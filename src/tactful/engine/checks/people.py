@@ -110,7 +110,8 @@ OFFICER = (
 # "Our directors, Amy Kwan and Sophie Barraclough": a plural role before a short list of
 # names covers each of them.
 OFFICER_BEFORE = regex.compile(
-    rf"\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER},?\s+$"
+    rf"\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER},?\s+"
+    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Rev|Revd|Cllr|Sir|Dame)\.?\s+)?$"
     rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER}s,?\s+"
     r"(?:(?-i:\p{Lu})[\p{L}'’\-]+,?\s+){0,6}(?:(?:and|&)\s+)?$",
     regex.I,
@@ -121,6 +122,14 @@ OFFICER_AFTER = regex.compile(
     rf"(?:our|the(?:\s+\w+['’]s)?)\s+(?:new\s+|next\s+|incoming\s+)?{OFFICER}\b",
     regex.I,
 )
+# The officer handed over to or from: "our new Chair, Dr Helen Ross, who takes over from
+# Graham Tully" (the sentence must name an officer's role).
+SUCCESSION_BEFORE = regex.compile(
+    r"\b(?:takes?\s+over\s+from|took\s+over\s+from|taking\s+over\s+from|succeeds|succeeding|"
+    r"replaces|replacing|hands?\s+over\s+to|handed\s+over\s+to|handing\s+over\s+to)\s+$",
+    regex.I,
+)
+OFFICER_IN_SENTENCE = regex.compile(rf"\b{OFFICER}s?\b", regex.I)
 # Letters inside a name's span that make someone an elected member: "Tom Hale MP" (after
 # the span, names.PUBLIC_AFTER marks them already).
 POST_NOMINAL = word_set("mp mps msp ms mla mep am")
@@ -162,6 +171,10 @@ def in_public_role(text: str, person: PersonSpan) -> bool:
     before = text[max(0, person.start - 70) : person.start]
     after = text[person.end : person.end + 40]
     if OFFICER_BEFORE.search(before) or OFFICER_AFTER.match(after):
+        return True
+    if SUCCESSION_BEFORE.search(before) and OFFICER_IN_SENTENCE.search(
+        sentence_around(text, person.start, person.end)
+    ):
         return True
     return bool(PUBLIC_ROLE_BEFORE.search(before) or PUBLIC_ROLE_AFTER.search(after))
 

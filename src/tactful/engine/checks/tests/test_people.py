@@ -250,3 +250,12 @@ def test_a_presenter_named_by_her_station_and_a_show_title_need_no_consent():
     assert messages("consent", "Thanks to the Gazette's Amy Walsh for the lovely write-up.") == []
     assert messages("consent", "Tickets for our youth theatre's summer show, Bugsy Malone, are on sale!") == []
     assert messages("consent", "Thanks to Lou Garside for the lift.") == ["No consent recorded for Lou Garside"]
+
+
+def test_a_titled_officer_and_the_officer_handed_over_from_need_no_consent():
+    text = "Welcome to our new Chair of Trustees, Dr Helen Ross, who takes over from Graham Tully next month."
+    assert messages("consent", text) == []
+    # a handover that names no officer's role is about anyone
+    assert "No consent recorded for Jo Bell" in messages(
+        "consent", "Sam takes over from Jo Bell as our lunch club cook."
+    )
