@@ -181,7 +181,10 @@ class Policy(BaseModel):
             named.append(self.safeguarding_lead)
         unknown = [n for n in named if n not in titles]
         if unknown:
-            raise ValueError(f"role {unknown[0]!r} is named but not listed under roles")
+            raise ValueError(
+                f"role {unknown[0]!r} is named but not listed under roles"
+                f"{did_you_mean(unknown[0], sorted(titles))}"
+            )
         ids = [c.id for c in self.clauses]
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes:

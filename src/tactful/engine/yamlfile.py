@@ -6,6 +6,7 @@ large, and anchors/aliases (the "billion laughs" trick) are not allowed at all.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -102,9 +103,39 @@ def validate(model: type[M], data: Any, path: Path | str, lines: dict[tuple[Any,
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
+        message = PLAIN.get(err["type"], err["msg"]).removeprefix("Value error, ")
+        if not loc:
+            # a check of the whole file ("role 'X' is named but not listed") points at
+            # the first place the value it quotes is written
+            quoted = QUOTED.search(message)
+            found = _find_value(data, quoted.group(1)) if quoted else None
+            if found is not None:
+                loc = found
         line = _nearest_line(loc, lines)
         field = ".".join(str(p) for p in loc) or "(top level)"
-        raise PolicyFileError(f"{path}:{line}: {field}: {err['msg']}") from None
+        raise PolicyFileError(f"{path}:{line}: {field}: {message}") from None
+
+
+# Pydantic's wording for a few errors, in plain English.
+PLAIN = {
+    "string_pattern_mismatch": (
+        "use lower-case letters, digits and hyphens only, starting with a letter or digit "
+        "(like my-charity)"
+    ),
+}
+QUOTED = re.compile(r"'([^']{1,200})'")
+
+
+def _find_value(data: Any, value: str, path: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+    """The path of the first string equal to ``value`` in ``data``, depth first."""
+    if isinstance(data, str):
+        return path if data == value else None
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, item in items:
+        found = _find_value(item, value, (*path, key))
+        if found is not None:
+            return found
+    return None
 
 
 def _nearest_line(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int:

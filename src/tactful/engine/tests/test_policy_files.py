@@ -59,6 +59,25 @@ def test_it_rejects_a_role_that_is_not_listed() -> None:
         load_policy_text(bad)
 
 
+def test_a_misspelt_role_points_at_its_line_and_suggests_the_role_meant(tmp_path: Path) -> None:
+    bad = MINIMAL.replace("stand_ins: [Chair]", "stand_ins: [Chiar]")
+    f = tmp_path / "typo.yml"
+    f.write_text(bad)
+    with pytest.raises(PolicyFileError) as err:
+        load_policy_file(f)
+    msg = str(err.value)
+    line = int(msg.split(":")[1])
+    assert "Chiar" in bad.splitlines()[line - 1]
+    assert "(did you mean 'Chair'?)" in msg
+
+
+def test_a_bad_policy_id_is_explained_in_plain_words() -> None:
+    with pytest.raises(PolicyFileError) as err:
+        load_policy_text(MINIMAL.replace("id: tiny", "id: Tiny Charity"))
+    assert "lower-case letters, digits and hyphens" in str(err.value)
+    assert "pattern" not in str(err.value)
+
+
 def test_it_rejects_a_clause_with_neither_rules_nor_guidance() -> None:
     bad = MINIMAL.replace("    uses: [custom.vote]\n", "")
     with pytest.raises(PolicyFileError, match="guidance"):
