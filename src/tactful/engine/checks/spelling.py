@@ -434,9 +434,12 @@ class SpellingCheck(Check):
         if self.p.names == "ignore":
             wanted.discard("name")
         people: list[tuple[int, int]] | None = None
+        # the words of the people on record ("Priya Shah" in a consent) are names already
+        recorded = {w.lower() for c in doc.context.consents for w in c.person.split()}
         for wv in prose_verdicts(doc):
             v = wv.verdict
-            if v.kind not in wanted or wv.word.lower() in self.allow:
+            low = wv.word.lower()
+            if v.kind not in wanted or low in self.allow or low in recorded:
                 continue
             if v.severity == "advice" and wv.word[:1].islower():
                 # A lower-case name ("thanks to zofia kowalczyk") is advice only because

@@ -156,3 +156,10 @@ def test_a_lower_case_name_the_name_finder_claims_gets_no_spelling_advice():
     assert "zofia" not in words and "kowalczyk" not in words
     # a slip in lower case is still a slip
     assert [h[0] for h in hits("We recieved the cakes at the fair.")] == ["recieved"]
+
+
+def test_a_name_on_record_in_a_consent_is_no_spelling_advice():
+    text = "Lovely photo of Priya at our fun day!"
+    on_record = check(text, policy="starter", context={"consents": [{"person": "Priya Shah", "scope": "photo"}]})
+    assert not [f for f in on_record.findings if f.category == "spelling"]
+    assert [f for f in check(text, policy="starter").findings if f.category == "spelling"]
