@@ -105,3 +105,14 @@ def test_posting_without_csrf_is_refused(team):
     client.force_login(team.comms.user)
     r = client.post("/o/test-charity/crisis/", {"reason": "A serious incident"})
     assert r.status_code == 403
+
+
+def test_an_approved_draft_no_longer_says_it_needs_approval(team, client_for):
+    draft = actions.do_create_draft(team.volunteer, "Coffee morning on Friday at ten.", channel=team.channel)
+    actions.do_submit_draft(team.volunteer, draft)
+    url = f"/o/test-charity/drafts/{draft.pk}/"
+    assert "Needs approval from: Communications Manager" in client_for(team.volunteer).get(url).content.decode()
+    actions.do_approve_draft(team.comms, draft)
+    body = client_for(team.volunteer).get(url).content.decode()
+    assert "Needs approval from" not in body
+    assert "Approved by everyone the policy asks (Communications Manager)" in body
