@@ -148,21 +148,30 @@ class Vocabulary:
         for word in extra:
             if VOCAB_WORD_RE.match(word):
                 self.zipf.setdefault(word, COMMON_ZIPF)
-        self._index: dict[str, str] | None = None
+        # The suggestion index, one part per word length, each built on first use: a
+        # correction within distance d of a word of n letters has n - d to n + d
+        # letters, so a first suggestion builds a few parts, not all (the whole index
+        # took about 0.25 s, which a one-post `tactful check` paid in full).
+        self._by_length: dict[int, list[str]] = {}
+        for word in self.zipf:
+            if len(word) >= 2:
+                self._by_length.setdefault(len(word), []).append(word)
+        self._index: dict[int, dict[str, str]] = {}
 
-    def index(self) -> dict[str, str]:
-        if self._index is None:
+    def index(self, length: int) -> dict[str, str]:
+        """Each word of ``length`` letters and each of its one-letter deletions, mapped
+        to the words it comes from (space-separated)."""
+        part = self._index.get(length)
+        if part is None:
             index: dict[str, list[str]] = {}
-            for word in self.zipf:
-                if len(word) < 2:
-                    continue
+            for word in self._by_length.get(length, ()):
                 index.setdefault(word, []).append(word)
                 for variant in _deletes(word):
                     index.setdefault(variant, []).append(word)
             # Strings only, so the garbage collector does not track (and pause over)
-            # the two hundred thousand entries.
-            self._index = {key: " ".join(words) for key, words in index.items()}
-        return self._index
+            # the entries.
+            part = self._index[length] = {key: " ".join(words) for key, words in index.items()}
+        return part
 
     def suggest(self, word: str, is_valid: Callable[[str], bool]) -> tuple[str, int] | None:
         """The best correction within edit distance 1, or 2 for words of five letters
@@ -177,12 +186,13 @@ class Vocabulary:
     def _best(
         self, word: str, variants: set[str], limit: int, is_valid: Callable[[str], bool]
     ) -> tuple[str, int] | None:
-        index = self.index()
         candidates: set[str] = set()
-        for variant in variants:
-            found = index.get(variant)
-            if found:
-                candidates.update(found.split(" "))
+        for length in range(max(2, len(word) - limit), len(word) + limit + 1):
+            index = self.index(length)
+            for variant in variants:
+                found = index.get(variant)
+                if found:
+                    candidates.update(found.split(" "))
         scored = []
         for cand in candidates:
             if abs(len(cand) - len(word)) > limit or cand == word:

@@ -163,3 +163,13 @@ def test_a_name_on_record_in_a_consent_is_no_spelling_advice():
     on_record = check(text, policy="starter", context={"consents": [{"person": "Priya Shah", "scope": "photo"}]})
     assert not [f for f in on_record.findings if f.category == "spelling"]
     assert [f for f in check(text, policy="starter").findings if f.category == "spelling"]
+
+
+def test_a_first_suggestion_builds_only_the_index_parts_it_needs():
+    from tactful.engine.checks.spelling import Vocabulary
+
+    vocab = Vocabulary([])
+    assert vocab.suggest("resposne", lambda w: True) == ("response", 1)
+    # distance 2 from an 8-letter word: 6 to 10 letters, never the rest
+    assert set(vocab._index) <= set(range(6, 11))
+    assert vocab.suggest("teh", lambda w: True) == ("the", 1)
