@@ -287,7 +287,8 @@ CONDEMNATION = regex.compile(
     r"avoid(?:\s+(?:them|him|her|it))?\s*[.!]|avoid\s+at\s+all\s+costs|steer\s+clear|stay\s+away|you(?:'ve|’ve|\s+have)\s+been\s+warned|"
     r"(?:someone|somebody)\s+(?:needs|has|ought)\s+to\s+(?:stop|report)|(?:someone|somebody)\s+should\s+(?:stop|report)|deserve\s+to\s+know|"
     r"should\s+be\s+(?:struck\s+off|sacked|prosecuted|locked\s+up|in\s+prison|ashamed|investigated|shut\s+down)|"
-    r"illegal,?\s+and\s+(?:they|he|she)\s+know|think\s+twice\s+before)\b"
+    r"illegal,?\s+and\s+(?:they|he|she)\s+know|(?:breaking|broke|flouting|break)\s+(?:\w+\s+){0,2}laws?\b[^.!?]{0,40}?\band\s+(?:they|he|she)\s+knows?\s+it|"
+    r"think\s+twice\s+before)\b"
 )
 INSINUATION = regex.compile(
     r"\b(?:funny\s+how|draw\s+your\s+own\s+conclusions|makes\s+you\s+wonder|i'?ll\s+say\s+no\s+more|"

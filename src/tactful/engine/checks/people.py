@@ -118,7 +118,8 @@ OFFICER_BEFORE = regex.compile(
 )
 # "Owen Tarrant, our Web Administrator", "Dr Helen Askew is the Society's new President"
 OFFICER_AFTER = regex.compile(
-    rf"^(?:,\s+|\s+(?:is|as|becomes|will\s+be|has\s+become|joins\s+us\s+as)\s+)"
+    rf"^(?:,\s+|\s+(?:is|as|becomes|will\s+be|has\s+become|joins\s+us\s+as|"
+    r"(?:has\s+been|was|is|will\s+be)\s+(?:appointed|elected|named|confirmed|voted\s+in)(?:\s+as)?)\s+)"
     rf"(?:our|the(?:\s+\w+['’]s)?)\s+(?:new\s+|next\s+|incoming\s+)?{OFFICER}\b",
     regex.I,
 )
@@ -376,12 +377,16 @@ class PeopleCheck(Check):
         today = doc.context.on()
         current = [c for c in doc.context.consents if c.is_current(today)]
         firms = firm_namesakes(doc.text)
+        found = find_people(doc.text)
+        # "taken by member Rhian Carys ... Photo: Rhian Carys": a name credited as a
+        # maker once is named for the work wherever it appears
+        makers = {p.name for p in found if named_for_work(doc.text, p)}
         people = [
             p
-            for p in find_people(doc.text)
+            for p in found
             if not p.public
             and not in_public_role(doc.text, p)
-            and not named_for_work(doc.text, p)
+            and p.name not in makers
             and not NAMED_STORM.match(p.name)
             and not is_firm_namesake(doc.text, p, firms)
             and not is_historical(doc.text, p, today.year)

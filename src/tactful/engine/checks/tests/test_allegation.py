@@ -143,3 +143,8 @@ def test_the_reader_described_is_not_accused():
 
 def test_a_capital_after_an_emoji_starts_a_sentence():
     assert _hits("Insurance tips for new drivers 🚗 Black box policies cost less. Fronting is fraud.") == []
+
+
+def test_law_breaking_they_know_about_after_a_named_firm_accuses_it():
+    text = "Hatton Recruitment told our client they 'don't take on criminals'. They are breaking equality law every day and they know it."
+    assert _hits(text)

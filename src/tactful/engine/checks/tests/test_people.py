@@ -259,3 +259,13 @@ def test_a_titled_officer_and_the_officer_handed_over_from_need_no_consent():
     assert "No consent recorded for Jo Bell" in messages(
         "consent", "Sam takes over from Jo Bell as our lunch club cook."
     )
+
+
+def test_a_name_credited_once_is_a_maker_everywhere_and_an_appointed_officer_needs_no_consent():
+    credit = "A frosty milepost, taken by member Rhian Carys last winter. Photo: Rhian Carys"
+    assert messages("consent", credit) == []
+    appointed = "Grace Adeyemi has been appointed as our new Chair of Trustees."
+    assert messages("consent", appointed) == []
+    assert messages("consent", "Grace Adeyemi has been appointed to the cake rota.") == [
+        "No consent recorded for Grace Adeyemi"
+    ]
