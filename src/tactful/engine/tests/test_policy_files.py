@@ -40,16 +40,20 @@ def test_it_loads_a_minimal_policy_with_a_custom_rule() -> None:
     assert [r.id for r in compiled.clauses[0].rules] == ["custom.vote"]
 
 
-def test_it_names_file_line_and_field_of_a_bad_value(tmp_path: Path) -> None:
-    bad = MINIMAL.replace("severity: blocker", "severity: catastrophic")
-    f = tmp_path / "bad.yml"
-    f.write_text(bad)
+def _load_error(tmp_path: Path, text: str) -> tuple[str, str]:
+    """The error loading ``text`` from a file gives, and the line of the text it names."""
+    f = tmp_path / "policy.yml"
+    f.write_text(text)
     with pytest.raises(PolicyFileError) as err:
         load_policy_file(f)
     msg = str(err.value)
     assert msg.startswith(f"{f}:")
-    line = int(msg.split(":")[1])
-    assert bad.splitlines()[line - 1].strip().startswith("severity")
+    return msg, text.splitlines()[int(msg.split(":")[1]) - 1]
+
+
+def test_it_names_file_line_and_field_of_a_bad_value(tmp_path: Path) -> None:
+    msg, line = _load_error(tmp_path, MINIMAL.replace("severity: blocker", "severity: catastrophic"))
+    assert line.strip().startswith("severity")
     assert "rules.0.severity" in msg
 
 
@@ -60,14 +64,8 @@ def test_it_rejects_a_role_that_is_not_listed() -> None:
 
 
 def test_a_misspelt_role_points_at_its_line_and_suggests_the_role_meant(tmp_path: Path) -> None:
-    bad = MINIMAL.replace("stand_ins: [Chair]", "stand_ins: [Chiar]")
-    f = tmp_path / "typo.yml"
-    f.write_text(bad)
-    with pytest.raises(PolicyFileError) as err:
-        load_policy_file(f)
-    msg = str(err.value)
-    line = int(msg.split(":")[1])
-    assert "Chiar" in bad.splitlines()[line - 1]
+    msg, line = _load_error(tmp_path, MINIMAL.replace("stand_ins: [Chair]", "stand_ins: [Chiar]"))
+    assert "Chiar" in line
     assert "(did you mean 'Chair'?)" in msg
 
 
