@@ -29,6 +29,22 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+# the contract's channel ids (tactful.engine.model.CHANNELS, not imported here so that
+# building the parser stays cheap)
+CHANNELS = ("facebook", "instagram", "x", "linkedin", "bluesky", "mastodon")
+
+
+def _channel(value: str) -> str:
+    """A channel id, or a one-line error that names the one meant ("twitter": x)."""
+    if value in CHANNELS:
+        return value
+    from tactful.engine.model import did_you_mean
+
+    raise argparse.ArgumentTypeError(
+        f"unknown channel {value!r}{did_you_mean(value, CHANNELS)}; choose from {', '.join(CHANNELS)}"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="tactful", description="Check posts against a charity's social media policy.")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
@@ -36,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="check a draft post against a policy")
     c.add_argument("text", nargs="?", help="the post text, or - to read standard input")
     c.add_argument("--policy", required=True, help="a built-in policy id or a policy file")
-    c.add_argument("--channel", choices=("facebook", "instagram", "x", "linkedin", "bluesky", "mastodon"))
+    c.add_argument("--channel", type=_channel, help=f"one of {', '.join(CHANNELS)}")
     c.add_argument("--account", choices=("official", "personal"), default="official")
     c.add_argument("--context", help="a JSON file of what the records know about the draft")
     c.add_argument("--file", help="read the post text from a file")
@@ -46,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     t = sub.add_parser("triage", help="classify and route inbound comments and messages")
     t.add_argument("text", nargs="?", help="the message text, or - to read standard input")
     t.add_argument("--policy", required=True)
-    t.add_argument("--channel", choices=("facebook", "instagram", "x", "linkedin", "bluesky", "mastodon"))
+    t.add_argument("--channel", type=_channel, help=f"one of {', '.join(CHANNELS)}")
     t.add_argument("--kind", choices=("comment", "direct_message", "mention"), default="comment")
     t.add_argument("--received-at", dest="received_at", help="when it arrived (ISO 8601)")
     t.add_argument("--file", help="read the message text from a file")

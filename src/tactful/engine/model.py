@@ -22,6 +22,8 @@ Decision = Literal["ok", "needs_approval", "needs_changes"]
 Account = Literal["official", "personal"]
 
 CHANNELS: tuple[str, ...] = ("facebook", "instagram", "x", "linkedin", "bluesky", "mastodon")
+# Names people use for a channel, for the hint in an error only (the ids stay as above).
+NICKNAMES: dict[str, str] = {"twitter": "x", "fb": "facebook", "ig": "instagram", "insta": "instagram"}
 ACCOUNTS: tuple[str, ...] = ("official", "personal")
 
 OUTBOUND_CATEGORIES: tuple[str, ...] = (
@@ -165,6 +167,8 @@ def closest(value: object, choices: tuple[str, ...] | list[str]) -> str | None:
     if not name:
         return None
     lowered = {c.lower(): c for c in choices}
+    if NICKNAMES.get(name) in lowered:
+        return lowered[NICKNAMES[name]]  # "twitter" for "x"
     scored = sorted(
         ((difflib.SequenceMatcher(None, name, low).ratio(), low) for low in lowered), reverse=True
     )

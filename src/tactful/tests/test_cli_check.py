@@ -202,7 +202,9 @@ def test_check_and_triage_report_a_bad_jsonl_line_in_the_same_shape(tmp_path: Pa
         (["check", "-", "--policy", "starter"], b"\xff\xfe\xfa bad bytes", "UTF-8"),
         (["check", "-", "--policy", "starter"], b"a" * 1_100_000, "larger than"),
         (["check", "hello", "--policy", "nope"], None, "unknown policy"),
-        (["check", "hello", "--policy", "starter", "--channel", "myspace"], None, "invalid choice"),
+        (["check", "hello", "--policy", "starter", "--channel", "myspace"], None, "unknown channel 'myspace'"),
+        (["check", "hello", "--policy", "starter", "--channel", "twitter"], None, "(did you mean 'x'?)"),
+        (["triage", "hello", "--policy", "starter", "--channel", "facebok"], None, "(did you mean 'facebook'?)"),
         (["check", "hello"], None, "--policy"),
         (["check", "hello", "--policy", "starter", "--context", "/no/such.json"], None, "cannot read"),
         (["policy", "validate", "/no/such.yml"], None, "cannot read"),
@@ -293,3 +295,10 @@ def test_a_misspelt_key_of_a_triage_line_is_named_too(tmp_path: Path) -> None:
         "did you mean 'received_at'?\n"
     )
     assert [json.loads(x)["id"] for x in proc.stdout.decode().splitlines()] == ["m1"]
+
+
+def test_the_cli_channels_are_the_contracts() -> None:
+    from tactful.cli import CHANNELS
+    from tactful.engine.model import CHANNELS as CONTRACT
+
+    assert CHANNELS == CONTRACT
