@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -135,10 +136,13 @@ class Clause(BaseModel):
         return value
 
 
+POLICY_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+
+
 class Policy(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")
+    id: str
     organisation: str = Field(min_length=1, max_length=200)
     version: str = Field(min_length=1, max_length=40)
     source: str | None = None
@@ -154,6 +158,16 @@ class Policy(BaseModel):
     safeguarding_lead: str | None = None
     rules: list[Rule] = Field(default_factory=list, max_length=MAX_CUSTOM_RULES)
     clauses: list[Clause] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _plain_id(cls, value: str) -> str:
+        if not POLICY_ID.fullmatch(value):
+            raise ValueError(
+                "use lower-case letters, digits and hyphens only, starting with a letter or "
+                "digit (like my-charity)"
+            )
+        return value
 
     @field_validator("routing")
     @classmethod

@@ -103,7 +103,7 @@ def validate(model: type[M], data: Any, path: Path | str, lines: dict[tuple[Any,
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
-        message = PLAIN.get(err["type"], err["msg"]).removeprefix("Value error, ")
+        message = err["msg"].removeprefix("Value error, ")
         if not loc:
             # a check of the whole file ("role 'X' is named but not listed") points at
             # the first place the value it quotes is written
@@ -116,13 +116,6 @@ def validate(model: type[M], data: Any, path: Path | str, lines: dict[tuple[Any,
         raise PolicyFileError(f"{path}:{line}: {field}: {message}") from None
 
 
-# Pydantic's wording for a few errors, in plain English.
-PLAIN = {
-    "string_pattern_mismatch": (
-        "use lower-case letters, digits and hyphens only, starting with a letter or digit "
-        "(like my-charity)"
-    ),
-}
 QUOTED = re.compile(r"'([^']{1,200})'")
 
 
