@@ -123,30 +123,39 @@ def bench_flag_rates(data: Path) -> None:
         _rates("tweets to brands", [r[1] for r in rows2])
 
 
-def bench_heads() -> None:
-    """Every head in use, on the development part of the labelled posts."""
-    import json
+def bench_heads(models: dict[int | None, Path | None]) -> None:
+    """Every head in use, on the development part of the labelled posts.
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from bench_outbound import LABELLED, is_held_out  # the split the benchmark uses
-
+    ``models`` maps a development half (None: the whole part) to the weights that
+    score it (None: the shipped ones), so that models trained with the other half
+    (``train_judgement.py --with-development 0`` and ``1``) are each scored on the
+    half they did not see."""
     from tactful.engine import load_policy
-    from tactful.engine.checks.judgement import judgement_model
+    from tactful.engine.checks.judgement import JudgementModel, judgement_model
+    from tactful.engine.outbound_data import development_half, is_held_out, load_posts
     from tactful.engine.policy import BUILTIN_IDS
+    from tactful.engine.text import fold
 
-    model = judgement_model()
-    if model is None:
-        print("judgement weights not built", file=sys.stderr)
-        return
     enforced: dict[str, set[str]] = {}
     for pid in BUILTIN_IDS:
         policy = load_policy(pid)
         enforced[pid] = {r.rule.category for c in policy.clauses for r in c.rules}
-    posts = [json.loads(line) for line in LABELLED.read_text().splitlines() if line.strip()]
-    dev = [p for p in posts if not is_held_out(p["id"])]
-    from tactful.engine.text import fold
+    dev: list[dict] = []
+    flags: list = []
 
-    scores = [model.scores(fold(p["text"]).text, p["text"]) for p in dev]
+    for half, path in models.items():
+        model = judgement_model() if path is None else JudgementModel(path)
+        if model is None:
+            print("judgement weights not built", file=sys.stderr)
+            return
+        part = [
+            p
+            for p in load_posts()
+            if not is_held_out(p["id"]) and half in (None, development_half(p["id"]))
+        ]
+        dev += part
+        # each post against the thresholds of the model that scores it
+        flags += [model.scores(fold(p["text"]).text, p["text"]) >= model.thresholds for p in part]
     flagged_clean: set[str] = set()
     print(f"heads on the development part ({len(dev)} posts):")
     print(f"  {'head':22} {'thr':>5} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>5} {'R':>5}")
@@ -155,11 +164,11 @@ def bench_heads() -> None:
         if thr >= 1.0:
             continue
         tp = fp = fn = 0
-        for p, s in zip(dev, scores, strict=True):
+        for p, s in zip(dev, flags, strict=True):
             if cat not in enforced.get(p["policy"], set()):
                 continue
             want = cat in p["expected"]["categories"]
-            got = float(s[j]) >= thr
+            got = bool(s[j])
             tp += want and got
             fp += got and not want
             fn += want and not got
@@ -173,8 +182,14 @@ def bench_heads() -> None:
 
 
 def main() -> None:
-    if "--heads" in sys.argv[1:]:
-        bench_heads()
+    args = sys.argv[1:]
+    if "--heads" in args:
+        # --cross-fitted DIR: DIR/half0.npz scores half 0, DIR/half1.npz half 1
+        if "--cross-fitted" in args:
+            folder = Path(args[args.index("--cross-fitted") + 1])
+            bench_heads({0: folder / "half0.npz", 1: folder / "half1.npz"})
+        else:
+            bench_heads({None: None})
         return
     bench_speed()
     data = Path(os.environ.get("TACTFUL_SHARED_DATA", _root().parent / "shared" / "data"))

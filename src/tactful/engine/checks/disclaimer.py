@@ -48,6 +48,9 @@ CUES = [
     # "Tough day at the charity", "packing hampers at the charity warehouse"
     "at the charity", "charity warehouse", "our christmas appeal", "our winter appeal",
     "our summer appeal", "our spring appeal", "our annual appeal",
+    # the running of a service: "our funders have left us guessing", "our waiting list"
+    "our funders", "our funding", "our waiting list", "our referrals", "our caseload",
+    "our commissioners", "our contract",
 ]  # fmt: skip
 # Uses of the cues that are about shopping or supporting a charity, not belonging to one.
 NOT_ABOUT = [

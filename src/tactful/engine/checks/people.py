@@ -62,7 +62,7 @@ PUBLIC_ROLE_BEFORE = regex.compile(
     regex.I,
 )
 PUBLIC_ROLE_AFTER = regex.compile(
-    r"^,?\s+(?:as\s+)?(?:the\s+|our\s+)?(?:\w+\s+)?(?:patron|ambassador|broadcaster|presenter|author"
+    r"^,?\s+(?:(?:is|was|becomes|will\s+be|has\s+become|joins\s+us)\s+)?(?:as\s+)?(?:the\s+|our\s+)?(?:\w+\s+)?(?:patron|ambassador|broadcaster|presenter|author"
     r"|novelist|poet|MP|minister|mayor)\b",
     regex.I,
 )
@@ -131,6 +131,21 @@ SUCCESSION_BEFORE = regex.compile(
     regex.I,
 )
 OFFICER_IN_SENTENCE = regex.compile(rf"\b{OFFICER}s?\b", regex.I)
+# A sentence announcing who joins the board or takes an office names each of them as an
+# officer: "We welcome three new trustees to the board: Sunil Rao, an accountant; and
+# Grace Obi...", "Samira Haddad will become our new Chief Executive". Both a word of
+# appointing and a new office or the board must be in it, so "our chair welcomed Jane
+# Smith" still asks for Jane's consent.
+APPOINTING = regex.compile(
+    r"\b(?:welcom\w*|appoint\w*|elect(?:s|ed|ing)?|co-?opt\w*|join\w*|becom\w*|announc\w*"
+    r"|introduc\w*|step(?:s|ped|ping)?\s+up)\b",
+    regex.I,
+)
+NEW_OFFICE = regex.compile(
+    rf"\b(?:new|next|incoming)\s+{OFFICER}s?\b"
+    r"|\b(?:join\w*|to|on)\s+(?:the|our)\s+(?:[\w'’\-]+\s+){0,4}?(?:board|committee)\b",
+    regex.I,
+)
 # Letters inside a name's span that make someone an elected member: "Tom Hale MP" (after
 # the span, names.PUBLIC_AFTER marks them already).
 POST_NOMINAL = word_set("mp mps msp ms mla mep am")
@@ -173,9 +188,10 @@ def in_public_role(text: str, person: PersonSpan) -> bool:
     after = text[person.end : person.end + 40]
     if OFFICER_BEFORE.search(before) or OFFICER_AFTER.match(after):
         return True
-    if SUCCESSION_BEFORE.search(before) and OFFICER_IN_SENTENCE.search(
-        sentence_around(text, person.start, person.end)
-    ):
+    sentence = sentence_around(text, person.start, person.end)
+    if SUCCESSION_BEFORE.search(before) and OFFICER_IN_SENTENCE.search(sentence):
+        return True
+    if NEW_OFFICE.search(sentence) and APPOINTING.search(sentence):
         return True
     return bool(PUBLIC_ROLE_BEFORE.search(before) or PUBLIC_ROLE_AFTER.search(after))
 

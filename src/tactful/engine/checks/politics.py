@@ -173,7 +173,7 @@ VOTE_FOR_NAME = regex.compile(
 # "The Tories have done nothing for us. Don't give them your vote."
 PRONOUN_VOTE = regex.compile(
     r"\b(?:(?:don't|don’t|do\s+not|never|won't|won’t)\s+(?:give|lend|waste)\s+(?:them|him|her)\s+(?:your|a|one|another)\s+(?:single\s+)?vote"
-    r"|(?:give|lend)\s+(?:them|him|her)\s+your\s+vote"
+    r"|(?:give|lend)\s+(?:them|him|her)\s+(?:your|their|our|my)\s+(?:\w+\s+)?votes?"
     r"|(?:don't|don’t|do\s+not|never)\s+vote\s+(?:for\s+)?(?:them|him|her)\b"
     r"|vote\s+(?:for\s+)?(?:them|him|her)\s+(?:out|in|back\s+in|on\s+\w+day)\b"
     r"|(?:them|him|her)\s+(?:gets?|deserves?|has)\s+(?:my|our|your)\s+vote"

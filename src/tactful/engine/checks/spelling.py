@@ -320,6 +320,10 @@ class Lexicon:
     def _unknown_lower(self, low: str) -> Verdict | None:
         if len(low) < 3:
             return None
+        if low.endswith("ings") and self.hunspell.spell(low[:-1]):
+            # a gerund used as a noun, in the plural: the dictionary lists "rubbing" and
+            # "sitting" but not always "rubbings"
+            return None
         vocab = self.vocab()
         if vocab.zipf.get(low, 0) >= COMMON_ZIPF:
             return Verdict("unknown", None, "advice")  # common but unlisted: slang, brands

@@ -32,6 +32,12 @@ from tactful.engine.checks.judgement import (
     StaticEmbedder,
     featurise,
 )
+from tactful.engine.outbound_data import (
+    development_half,
+    enforced_categories,
+    is_held_out,
+    load_posts,
+)
 from tactful.engine.text import fold, sentence_spans
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -129,6 +135,41 @@ def load(path: Path) -> tuple[list[str], np.ndarray, np.ndarray]:
     y = np.array([[c in r["labels"] for c in JUDGEMENT_CATEGORIES] for r in rows], dtype=int)
     official = np.array([r.get("account", "official") == "official" for r in rows])
     return texts, y, official
+
+
+# A development post's label for these says nothing about its text alone: copyright and
+# third-party labels depend on the media and sources in the context, high-profile news
+# on the approvals recorded. Their heads skip development posts.
+CONTEXT_DEPENDENT = ("copyright", "third_party_label", "high_profile")
+
+
+def load_development(leave_out: int | None) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Texts, labels, which labels are known, and officialness of the development
+    posts of the evaluation set (never the held-out part), or of one half of them when
+    ``leave_out`` names the other (to score a model on posts it was not trained on).
+
+    A post's expected categories are those its policy enforces on its kind of account,
+    so a category that policy does not check is unknown for that post, not "no"."""
+    texts, labels, known, official = [], [], [], []
+    enforced: dict[tuple[str, str], set[str]] = {}
+    for post in load_posts():
+        if is_held_out(post["id"]) or development_half(post["id"]) == leave_out:
+            continue
+        account = post.get("account", "official")
+        key = (post["policy"], account)
+        if key not in enforced:
+            enforced[key] = enforced_categories(*key)
+        expected = set(post["expected"]["categories"])
+        texts.append(post["text"])
+        labels.append([c in expected for c in JUDGEMENT_CATEGORIES])
+        known.append(
+            [
+                c in expected or (c in enforced[key] and c not in CONTEXT_DEPENDENT)
+                for c in JUDGEMENT_CATEGORIES
+            ]
+        )
+        official.append(account == "official")
+    return texts, np.array(labels, dtype=int), np.array(known, dtype=bool), np.array(official)
 
 
 def matrix(
@@ -246,6 +287,7 @@ def fit_head(
     x: sparse.csr_matrix,
     y: np.ndarray,
     official: np.ndarray,
+    known: np.ndarray,
     x_all: sparse.csr_matrix,
     extra: sparse.csr_matrix,
     parents: np.ndarray,
@@ -255,6 +297,8 @@ def fit_head(
     """One head: its weights, bias, threshold, report entry and the line to print."""
     col = y[:, j]
     keep = head_rows(cat, y, official)
+    if not known[:, j].all():
+        keep = known[:, j] if keep is None else keep & known[:, j]
     if keep is not None:
         # rows this head must not learn from, and the clean sentences of those posts
         index = np.cumsum(keep) - 1
@@ -266,7 +310,8 @@ def fit_head(
     if cat not in IN_USE:
         # No rule reads this head: fitted for custom rules (which must give their
         # own threshold), without the cross-validation that only sets a threshold.
-        model = head(a.c[-1]).fit(x_all, padded(col, n_sentences))
+        rows = np.concatenate([known[:, j], np.ones(n_sentences, dtype=bool)])
+        model = head(a.c[-1]).fit(x_all[rows], padded(col[known[:, j]], n_sentences))
         line = f"{cat:24} {int(col.sum()):>4} {a.c[-1]:>5g}  1.00  (no rule, not cross-validated)"
         entry = {"C": a.c[-1], "threshold": 1.0, "switched_off": "no rule uses it"}
         return cat, model.coef_[0], float(model.intercept_[0]), 1.0, entry, line
@@ -305,11 +350,29 @@ def main() -> None:
     ap.add_argument(
         "--no-static", action="store_true", help="n-grams only, without the static embedding"
     )
+    ap.add_argument(
+        "--with-development",
+        choices=("all", "0", "1"),
+        help="train on the development part of the evaluation set too: all of it, or"
+        " only the half other than the one named (to score on that half)",
+    )
+    ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args()
     embedder = None if a.no_static else StaticEmbedder(OUT.with_name("static.npz"))
     texts, y, official = load(TRAIN)
-    x = matrix(texts, a.dimensions, embedder)
+    known = np.ones(y.shape, dtype=bool)
+    # clean sentences come from the training posts only: a development post labelled
+    # clean may still hold a category its policy does not check
     sentences, parents = clean_sentences(texts, y)
+    if a.with_development:
+        leave_out = None if a.with_development == "all" else int(a.with_development)
+        d_texts, d_y, d_known, d_official = load_development(leave_out)
+        print(f"{len(d_texts)} development posts added")
+        texts = texts + d_texts
+        y = np.vstack([y, d_y])
+        known = np.vstack([known, d_known])
+        official = np.concatenate([official, d_official])
+    x = matrix(texts, a.dimensions, embedder)
     extra = matrix(sentences, a.dimensions, embedder)
     x_all = sparse.vstack([x, extra]).tocsr()
     print(f"{len(sentences)} sentences of clean posts as clean examples too")
@@ -324,7 +387,7 @@ def main() -> None:
     # Heads are independent: with --jobs 2 two of them train at once (about half the
     # time on two cores); the results do not depend on the number of jobs.
     fitted = Parallel(n_jobs=a.jobs)(
-        delayed(fit_head)(j, cat, x, y, official, x_all, extra, parents, len(sentences), a)
+        delayed(fit_head)(j, cat, x, y, official, known, x_all, extra, parents, len(sentences), a)
         for j, cat in enumerate(JUDGEMENT_CATEGORIES)
     )
     for j, (cat, coef, intercept, thr, entry, line) in enumerate(fitted):
@@ -333,13 +396,14 @@ def main() -> None:
         thresholds[j] = thr
         report[cat] = entry
         print(line)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
+    out: Path = a.out
+    out.parent.mkdir(parents=True, exist_ok=True)
     arrays: dict[str, np.ndarray] = {}
     if embedder is not None:
         # the check multiplies the plain embedding by these, so the scale goes in here
         arrays["embedding_weights"] = (weights[a.dimensions :] * STATIC_SCALE).astype(np.float32)
     np.savez_compressed(
-        OUT,
+        out,
         **arrays,  # type: ignore[arg-type]
         weights=weights[: a.dimensions].astype(np.float16),
         bias=bias,
@@ -348,7 +412,7 @@ def main() -> None:
         features=np.array(FEATURES),
         report=np.array(json.dumps(report)),
     )
-    print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":

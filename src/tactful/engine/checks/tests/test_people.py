@@ -261,6 +261,22 @@ def test_a_titled_officer_and_the_officer_handed_over_from_need_no_consent():
     )
 
 
+def test_people_named_in_a_sentence_announcing_new_trustees_or_a_new_chief_executive_need_no_consent():
+    board = (
+        "We welcome three new trustees to the board: Sunil Rao, an accountant from Ipswich;"
+        " Harriet Copeland-Ng, who runs a children's centre; and the Revd Grace Obi."
+    )
+    assert messages("consent", board) == []
+    assert messages("consent", "Samira Haddad-Jones will become our new Chief Executive in May.") == []
+    assert messages("consent", "We're pleased to welcome Helena Brightwater to the board as a trustee.") == []
+    # welcoming someone is not appointing them to an office
+    assert messages("consent", "Our chair welcomed Jane Smith, who told us her story.") == [
+        "No consent recorded for Jane Smith"
+    ]
+    # a public figure named in the role the post gives them
+    assert messages("consent", "The broadcaster and cook Andy Mensah is our new patron!") == []
+
+
 def test_a_name_credited_once_is_a_maker_everywhere_and_an_appointed_officer_needs_no_consent():
     credit = "A frosty milepost, taken by member Rhian Carys last winter. Photo: Rhian Carys"
     assert messages("consent", credit) == []

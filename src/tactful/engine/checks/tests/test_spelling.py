@@ -30,6 +30,11 @@ def test_it_suggests_from_the_index_for_a_typo_not_in_the_list():
     assert hits("Our comunity garden is open.") == [("comunity", "community", "blocker")]
 
 
+def test_it_accepts_the_plural_of_a_gerund_the_dictionary_lists_only_in_the_singular():
+    assert hits("The children took rubbings of the lettering.") == []
+    assert hits("The children took rubbinsg of the lettering.") != []
+
+
 def test_it_passes_british_spellings():
     assert (
         hits("Our organisation will recognise the colour of the centre programme, travelling far.")
