@@ -91,11 +91,12 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     associates consulting gmbh night lecture lectures badge trophy cup medal shield memorial
     bursary scholarship wing room rooms collection wi u3a printers builders plumbers roofers
     joiners electricians solicitors accountants opticians chemists butchers florists caterers
-    removals motors coaches garages grocers bakery bakers newsagents photography studio studios productions civils contractors construction
+    removals motors coaches garages grocers bakery bakers newsagents photography studio studios productions pantry pantries larder civils contractors construction
     engineering haulage logistics landscaping landscapes developments lettings surveyors
     architects scaffolding decorators""")
 # Capitalised words that are never part of a name: they end or split a run.
 STOP_CAPS = word_set("""the a an and or but of in on at to for with from by as is are was were be been this
+    i've i'm i'd i'll i’ve i’m i’d i’ll
     that these those it its he she they we you i my our your their his her him them us me
     who what when where why how if then so not no yes all any every each some many more most
     please thanks thank happy join meet welcome congratulations well done great big huge

@@ -186,7 +186,10 @@ PRONOUN_VOTE = regex.compile(
     r"|get\s+(?:her|him|them)\s+(?:re-?)?elected"
     r"|vote\s+(?:them|him|her)\s+(?:down|off)"
     r"|(?:should|must|please|let's|let’s)\s+(?:all\s+)?back\s+(?:them|him|her)\b"
-    r"|(?:don't|don’t|do\s+not)\s+reward\s+(?:them|him|her)\b)"
+    r"|(?:don't|don’t|do\s+not)\s+reward\s+(?:them|him|her)\b"
+    # "Keep them out of County Hall on Thursday", "kick him out in May"
+    r"|(?:keep|kick|boot|turf|throw|vote)\s+(?:them|him|her)\s+out\s+(?:of\s+(?:county\s+hall|the\s+town\s+hall|the\s+council|office|power|(?:the\s+)?(?:council\s+)?chamber)"
+    r"|(?:on|this|next)\s+(?:\w+day|may|thursday)|at\s+the\s+(?:ballot\s+box|polls|election))\b)"
 )
 # Someone standing for or holding elected office, for calls that point back at them.
 POLITICIAN = regex.compile(
