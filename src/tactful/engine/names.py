@@ -91,7 +91,8 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     associates consulting gmbh night lecture lectures badge trophy cup medal shield memorial
     bursary scholarship wing room rooms collection wi u3a printers builders plumbers roofers
     joiners electricians solicitors accountants opticians chemists butchers florists caterers
-    removals motors coaches garages grocers bakery bakers newsagents photography studio studios productions pantry pantries larder civils contractors construction
+    removals motors coaches garages grocers bakery bakers newsagents photography studio studios productions pantry pantries larder estates travel tours civils joinery carpentry roofing glazing
+    cleaning catering raffle tombola auction fete fayre bazaar gala ceilidh concert contractors construction
     engineering haulage logistics landscaping landscapes developments lettings surveyors
     architects scaffolding decorators""")
 # Capitalised words that are never part of a name: they end or split a run.

@@ -232,6 +232,12 @@ VERB_GAP_BREAKS = regex.compile(
 APPOSITIVE = regex.compile(
     r"^\s*,\s*(?:(?:who|whose)\s+|the\s+|a\s+|an\s+|our\s+|their\s+|\d{1,3}\s*,?)[^,;()\"“”.!?]{0,60},\s*"
 )
+# A relative clause whose subject is the name: "Acme Ltd, who have been bribing ..."
+# (a passive one, "who were robbed", is turned away before this is read).
+RELATIVE_DOER = regex.compile(
+    r"^\s*,?\s*(?:who|which)\s+(?:(?:have|has|had|are|is|was|were)\s+)?"
+    r"(?:(?:been|also|now|openly|secretly|quietly|apparently|clearly)\s+){0,2}$"
+)
 COVER_UP_OBJECT = regex.compile(
     r"^\s+(?:the|a|an|his|her|their|its|it|evidence|abuse|what|that|this|mistakes?|failings?|"
     r"errors?|wrongdoing|crimes?|complaints?|fraud|theft|problems?|truth|facts|deaths?|report)\b"
@@ -608,6 +614,8 @@ def _linked(kind: str, text: str, name: tuple[int, int], term: tuple[int, int]) 
                 return False
             if gap.strip() == "," and text[: name[0]].rstrip().endswith(","):
                 gap = " "  # "our treasurer, Paul Dyer, took ...": the name is the aside
+            if RELATIVE_DOER.match(gap):
+                return True  # "Little Sprout Ltd, who have been bribing health visitors"
             return len(gap.split()) <= 6 and not VERB_GAP_BREAKS.search(gap)
         if COPULA.match(gap):
             return True

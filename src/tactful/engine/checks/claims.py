@@ -142,8 +142,24 @@ def cites_source(doc: Document) -> bool:
     """Whether the post names where its figures come from: a link, "according to",
     a named report or survey, the charity's own records."""
     text = doc.text
-    cited = [u for _, _, u in doc.urls() if not _is_short_link(u)]
+    cited = [u for _, _, u in doc.urls() if not _is_short_link(u) and not _is_action_link(u)]
     return bool(cited or SOURCE.search(text) or NAMED_SOURCE.search(text))
+
+
+# The last part of a link's path that asks the reader to do something: a page to give,
+# buy, book or join is where the reader acts, not where a figure comes from.
+ACTION_PAGE = re.compile(
+    r"(?:donate|donations?|give|giving|appeal|shop|store|tickets?|book|booking|events?|register"
+    r"|sign-?up|join|volunteer(?:ing)?|support-us|get-involved|fundraise|fundraising|contact(?:-us)?)"
+    r"(?:\.html?|\.php)?",
+    F,
+)
+
+
+def _is_action_link(url: str) -> bool:
+    path = split_link(url)[2].split("?", 1)[0].split("#", 1)[0]
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return bool(last) and ACTION_PAGE.fullmatch(last) is not None
 
 
 def _is_short_link(url: str) -> bool:

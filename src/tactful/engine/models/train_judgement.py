@@ -2,8 +2,14 @@
 
     python src/tactful/engine/models/train_judgement.py [--dimensions 131072] [--precision 0.9]
 
-Trains ONLY on data/labelled/outbound_train.jsonl (original posts written for
-training). data/labelled/outbound.jsonl is evaluation data and is never read here.
+Trains on data/labelled/outbound_train.jsonl (original posts written for training)
+and, with ``--with-development all`` (how the shipped weights are built), on the
+development part of data/labelled/outbound.jsonl too: posts from the evaluation
+writers, labelled under their policy ("no clause, no finding"), so a category a
+post's policy does not check on that account is unknown for it, not "no". The
+held-out part of outbound.jsonl is never read. ``--with-development 0`` or ``1``
+trains on the other half only, so each half can be scored by a model that did not
+see it (``benchmarks/judgement_checks.py --heads --cross-fitted DIR``).
 Each head a shipped rule reads (``IN_USE``) gets the lowest threshold that reaches
 ``--precision`` on out-of-fold predictions (5-fold cross-validation, repeated with
 two shuffles); a head that cannot reach it with useful recall is switched off
