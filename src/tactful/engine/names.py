@@ -1008,7 +1008,13 @@ def _cut_at_org(run: list[_Tok], gaz: Gazetteer) -> list[_Tok]:
     """A run holding an organisation or street word is not a person ("Hope Street")."""
     for i, tok in enumerate(run):
         parts = tok.key.split("-")
-        if any(p in ORG_WORDS for p in parts) and not (i > 0 and tok.key in gaz.last):
+        # "Peter Hall" is a person, "Westcliff Hall" a building: the surname must follow
+        # a first name or a title
+        if any(p in ORG_WORDS for p in parts) and not (
+            i > 0
+            and tok.key in gaz.last
+            and (run[i - 1].key in gaz.first or run[i - 1].key in TITLES or _is_initial(run[i - 1]))
+        ):
             return []
     return run
 

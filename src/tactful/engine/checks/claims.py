@@ -123,7 +123,7 @@ SOURCE = re.compile(
     r"(?!\s+(?:season|team|teams|volunteers?|days?|weekends?|walks?|trips?|kit|forms?|sheets?|starts?|begins?|group))"
     r"|\b(?:19|20)\d\d\s+census\b|\bcensus\s+(?:showed|shows|found|figures|data|results)\b"
     r"|\boffice\s+for\s+national\s+statistics\b|\bONS\b|\bNHS\s+(?:digital|england)\b"
-    r"|\([^()]{0,80}\b(?:19|20)\d\d\)",
+    r"|\([^()]{0,80}\b(?:19|20)\d\d(?:[/–-]\d{2,4})?\)",
     F,
 )
 NAMED_SOURCE = re.compile(
@@ -149,7 +149,7 @@ def cites_source(doc: Document) -> bool:
 # The last part of a link's path that asks the reader to do something: a page to give,
 # buy, book or join is where the reader acts, not where a figure comes from.
 ACTION_PAGE = re.compile(
-    r"(?:donate|donations?|give|giving|appeal|shop|store|tickets?|book|booking|events?|register"
+    r"(?:donate|donations?|give|giving|adopt|adopt-a-[\w-]+|appeal|shop|store|tickets?|book|booking|events?|register"
     r"|sign-?up|join|volunteer(?:ing)?|support-us|get-involved|fundraise|fundraising|contact(?:-us)?)"
     r"(?:\.html?|\.php)?",
     F,

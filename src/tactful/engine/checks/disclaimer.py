@@ -50,7 +50,7 @@ CUES = [
     "our summer appeal", "our spring appeal", "our annual appeal",
     # the running of a service: "our funders have left us guessing", "our waiting list"
     "our funders", "our funding", "our waiting list", "our referrals", "our caseload",
-    "our commissioners", "our contract", "volunteer with us",
+    "our commissioners", "our contract", "volunteer with us", "volunteering there", "i volunteer there",
 ]  # fmt: skip
 # Uses of the cues that are about shopping or supporting a charity, not belonging to one.
 NOT_ABOUT = [

@@ -53,7 +53,8 @@ SURNAME = regex.compile(r"^\p{Lu}[\p{Ll}'’\-]+(?:\p{Lu}[\p{Ll}'’\-]+)*$")  #
 PUBLIC_ROLE_BEFORE = regex.compile(
     r"\b(?:patron|ambassador|broadcaster|presenter|newsreader|author|novelist|poet|playwright"
     r"|historian|journalist|columnist|comedian|actor|actress|singer|musician|olympian"
-    r"|paralympian|footballer|MP|minister|mayor|councillor|peer|professor|bishop|archbishop"
+    r"|paralympian|(?:olympic|paralympic|commonwealth\s+games)\s+[\w-]+|(?:world|british|european)\s+champion"
+    r"|footballer|MP|minister|mayor|councillor|peer|professor|bishop|archbishop"
     r"|judge|chancellor|president|prime\s+minister|cartoonist|illustrator|sculptor|architect"
     r"|(?:TV|television|radio|BBC|ITV|celebrity)\s+[\w-]+)(?:,\s*(?:the\s+)?|\s+)$"
     # a station's or a paper's own: "Tees FM's Lou Garside", "the Gazette's Amy Walsh"
@@ -62,7 +63,8 @@ PUBLIC_ROLE_BEFORE = regex.compile(
     regex.I,
 )
 PUBLIC_ROLE_AFTER = regex.compile(
-    r"^,?\s+(?:(?:is|was|becomes|will\s+be|has\s+become|joins\s+us)\s+)?(?:as\s+)?(?:the\s+|our\s+)?(?:\w+\s+)?(?:patron|ambassador|broadcaster|presenter|author"
+    r"^,?\s+(?:(?:is|was|becomes|will\s+be|will\s+become|is\s+to\s+become|has\s+become|joins\s+us"
+    r"|(?:has\s+)?agreed\s+to\s+(?:become|be))\s+)?(?:as\s+)?(?:the\s+|our\s+)?(?:\w+\s+)?(?:patron|ambassador|broadcaster|presenter|author"
     r"|novelist|poet|MP|minister|mayor)\b",
     regex.I,
 )
@@ -222,7 +224,8 @@ MADE_BEFORE = regex.compile(
     r"\s*(?:credit\s*)?(?:by|:|©)\s*$"
     r"|\bas\s+$"
     # a show's title in apposition: "our youth theatre's summer show, Bugsy Malone"
-    r"|\b(?:show|musical|panto|pantomime|production)\s*,?\s+$",
+    # ...and a team's: "the winning team, 'Quizteama Aguilera'"
+    r"|\b(?:show|musical|panto|pantomime|production|team|band|choir)\s*,?\s+['‘\"“]?$",
     regex.I,
 )
 SAYING_AFTER = regex.compile(r"^\s*(?:once|famously)\s+(?:said|wrote|put\s+it)\b")
