@@ -49,7 +49,7 @@ def quality(show_errors: bool, development_only: bool = False) -> None:
         rows.append((post, result))
     for title, part in (
         ("all labelled posts", rows),
-        ("development part (rules were tuned looking at these)", [r for r in rows if not is_held_out(r[0]["id"])]),
+        ("development part (rules tuned and judgement heads trained on these)", [r for r in rows if not is_held_out(r[0]["id"])]),
         ("held-out part (never looked at while tuning)", [r for r in rows if is_held_out(r[0]["id"])]),
     ):
         if development_only and title.startswith(("all", "held-out")):
