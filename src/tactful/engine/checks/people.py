@@ -115,7 +115,7 @@ OFFICER_BEFORE = regex.compile(
     rf"\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER},?\s+"
     r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Rev|Revd|Cllr|Sir|Dame)\.?\s+)?$"
     rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER}s,?\s+"
-    r"(?:(?-i:\p{Lu})[\p{L}'’\-]+,?\s+){0,6}(?:(?:and|&)\s+)?$",
+    r"(?:(?-i:\p{Lu})[\p{L}'’\-]+\.?,?\s+){0,12}(?:(?:and|&)\s+)?$",
     regex.I,
 )
 # "Owen Tarrant, our Web Administrator", "Dr Helen Askew is the Society's new President"

@@ -55,6 +55,7 @@ ORG_CONTEXT = regex.compile(
     r"hub|branch|held\s+at|join\s+us|visit|drop\s+in|drop-in|open\s+(?:from|on|daily)|"
     # a vacancy's or an event's contact line: "informal chats welcome on ...", "to book, ring ..."
     r"informal\s+(?:chats?|enquiries)|apply|applications?|vacanc(?:y|ies)|hiring|enquiries|line|"
+
     r"to\s+book|bookings?|tickets?|more\s+(?:info|information|details)|find\s+out\s+more|"
     # "book with the membership secretary on ...": a role's line, not a person's
     r"book\s+(?:with|through|via|on)|secretary|treasurer|co-?ordinator|organiser|administrator|"
@@ -71,7 +72,8 @@ PERSONAL_CONTEXT = regex.compile(
 NUMBER_BLOCKERS = regex.compile(
     r"\b(?:charity|company|registration|registered|reg\.?|vat|ref(?:erence)?|invoice|order|"
     r"case|ticket|booking|account|acc(?:ount)?\.?|a/c|sort\s*code|card|nhs|ni|"
-    r"national\s+insurance|iban|isbn|cc)\s*(?:no\.?|number|num|#|:)?\s*(?:is\s+)?$",
+    r"national\s+insurance|iban|isbn|cc|(?:meeting|webinar|conference|zoom|teams)\s+id|id)"
+    r"\s*(?:no\.?|number|num|#|:)?\s*(?:is\s+)?$",
     regex.I,
 )
 
@@ -253,7 +255,15 @@ def _phone_is_organisational(text: str, start: int, kind: str) -> bool:
         return False
     if kind == "service":
         return True
+    if ASKED_TO_CALL.search(text, max(0, start - 40), start):
+        return True  # "Questions? Call 01632 960381": the reader is asked to ring us
     return _org_context(clause)
+
+
+ASKED_TO_CALL = regex.compile(
+    r"\b(?:any\s+)?(?:questions|queries)\s*\?\s*(?:just\s+)?(?:call|ring|phone)(?:\s+us)?(?:\s+on)?\s*:?\s*$",
+    regex.I,
+)
 
 
 def _org_context(clause: str) -> bool:

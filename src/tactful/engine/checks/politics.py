@@ -145,7 +145,7 @@ ATTACK = _lexicon([
     "does nothing", "achieved nothing", "delivered nothing", "disaster", "disastrous",
     "catastrophic", "abandoned", "sold out", "broken promises", "broke their promises",
     "turned their backs", "not in our name", "can't afford", "cannot afford", "don't let", "waste your vote",
-    "not the one",
+    "not the one", "typical of", "never lifted a finger", "lifted a finger",
 ])  # fmt: skip
 ATTACK_BEFORE_WORDS = 3
 ATTACK_AFTER_WORDS = 6
@@ -187,6 +187,8 @@ PRONOUN_VOTE = regex.compile(
     r"|vote\s+(?:them|him|her)\s+(?:down|off)"
     r"|(?:should|must|please|let's|let’s)\s+(?:all\s+)?back\s+(?:them|him|her)\b"
     r"|(?:don't|don’t|do\s+not)\s+reward\s+(?:them|him|her)\b"
+    # "Members, you know where your vote should go on 5 November"
+    r"|you\s+(?:all\s+)?know\s+where\s+(?:your|the|our)\s+(?:vote|votes|cross|x)\s+(?:should\s+go|goes|belongs|needs\s+to\s+go)"
     # "Keep them out of County Hall on Thursday", "kick him out in May"
     r"|(?:keep|kick|boot|turf|throw|vote)\s+(?:them|him|her)\s+out\s+(?:of\s+(?:county\s+hall|the\s+town\s+hall|the\s+council|office|power|(?:the\s+)?(?:council\s+)?chamber)"
     r"|(?:on|this|next)\s+(?:\w+day|may|thursday)|at\s+the\s+(?:ballot\s+box|polls|election))\b)"
