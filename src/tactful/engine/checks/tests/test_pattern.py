@@ -2,7 +2,7 @@ import logging
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tactful.engine.checks import build_check
@@ -259,6 +259,9 @@ def _patterns(draw: st.DrawFn, depth: int = 0) -> str:
 _TEXT_PIECES = ["nick", "NICK", "pinch", "a", "b", "ab", "a b", "İ", "ı", "K", "ſ", "'", "’", "£", " ", "-", "."]  # fmt: skip
 
 
+# A generated pattern may backtrack badly ("(?:(?:[^a]*)*nick)?nicknick"): the search is
+# cut short, such a case proves nothing either way, and no deadline applies.
+@settings(deadline=None)
 @given(
     _patterns(), st.lists(st.sampled_from(_TEXT_PIECES), max_size=12).map("".join), st.booleans()
 )
@@ -270,5 +273,9 @@ def test_wherever_a_pattern_matches_its_requirements_are_met(
     except regex.error:
         return
     needs = _searchable(required_literals(pattern))
-    if rx.search(text, timeout=1) is not None:
+    try:
+        found = rx.search(text, timeout=0.1)
+    except TimeoutError:
+        return
+    if found is not None:
         assert _may_match(needs, *_index(text)), (pattern, text, needs)
