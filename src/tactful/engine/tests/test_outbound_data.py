@@ -53,3 +53,46 @@ def test_development_posts_train_a_head_only_where_their_label_says_something():
         if p["policy"] == "clean-slate" and p.get("account") == "personal"
     )
     assert not known[i, JUDGEMENT_CATEGORIES.index("party_politics")]
+
+
+# Where the built-in policy files check a category that the labelling table
+# (benchmarks/validate_labelled.py, after docs/policy-semantics.md) does not expect on
+# that kind of account, or the other way round. Each is a question for the semantics
+# document, listed in the eighth session's note; a new difference fails this test so
+# the two cannot drift apart unnoticed (New Baby Network's commercial check did, for
+# seven sessions).
+KNOWN_DIFFERENCES = {
+    ("milestone-society", "personal"): ({"attribution"}, set()),
+    ("new-baby-network", "personal"): ({"attribution"}, set()),
+    ("the-society", "personal"): ({"copyright", "unverified_claim"}, set()),
+    ("home-start-suffolk", "personal"): ({"third_party_label"}, set()),
+    ("clean-slate", "personal"): ({"embargo"}, set()),
+    ("starter", "personal"): ({"attribution", "high_profile", "unlawful_activity"}, {"criticism_of_partners"}),
+}
+
+
+def test_the_policy_files_and_the_labelling_table_differ_only_where_known():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[4] / "benchmarks"))
+    from validate_labelled import ENFORCED
+
+    from tactful.engine.policy import load_policy
+
+    for policy_id, accounts in ENFORCED.items():
+        policy = load_policy(policy_id)
+        for account, labelled in accounts.items():
+            # what the policy reports as a warning or a blocker on this kind of account
+            checked = {
+                r.rule.category
+                for c in policy.clauses
+                for r in c.rules
+                if c.clause.applies_to(r.rule.id, account)
+                and account in r.rule.accounts
+                and c.clause.severity.get(r.rule.id, r.rule.severity) != "advice"
+            }
+            difference = (checked - labelled, labelled - checked)
+            assert difference == KNOWN_DIFFERENCES.get((policy_id, account), (set(), set())), (
+                policy_id,
+                account,
+            )
