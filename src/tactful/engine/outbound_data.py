@@ -31,9 +31,13 @@ def development_half(post_id: str) -> int:
     return hashlib.sha256(f"development-half:{post_id}".encode()).digest()[0] % 2
 
 
-def enforced_categories(policy_id: str, account: str) -> set[str]:
+def enforced_categories(policy_id: str, account: str, reported_only: bool = False) -> set[str]:
     """The categories ``policy_id``'s clauses check on posts from ``account``: a label
-    the post lacks is a real "no" only for these ("no clause, no finding")."""
+    the post lacks is a real "no" only for these ("no clause, no finding").
+
+    ``reported_only`` keeps only what can be reported as a warning or a blocker there:
+    the rule itself runs on that kind of account and its clause does not lower it to
+    advice (what the labels of ``outbound.jsonl`` list)."""
     from .policy import load_policy
 
     policy = load_policy(policy_id)
@@ -42,4 +46,11 @@ def enforced_categories(policy_id: str, account: str) -> set[str]:
         for c in policy.clauses
         for r in c.rules
         if c.clause.applies_to(r.rule.id, account)
+        and (
+            not reported_only
+            or (
+                account in r.rule.accounts
+                and c.clause.severity.get(r.rule.id, r.rule.severity) != "advice"
+            )
+        )
     }

@@ -55,7 +55,6 @@ ORG_CONTEXT = regex.compile(
     r"hub|branch|held\s+at|join\s+us|visit|drop\s+in|drop-in|open\s+(?:from|on|daily)|"
     # a vacancy's or an event's contact line: "informal chats welcome on ...", "to book, ring ..."
     r"informal\s+(?:chats?|enquiries)|apply|applications?|vacanc(?:y|ies)|hiring|enquiries|line|"
-
     r"to\s+book|bookings?|tickets?|more\s+(?:info|information|details)|find\s+out\s+more|"
     # "book with the membership secretary on ...": a role's line, not a person's
     r"book\s+(?:with|through|via|on)|secretary|treasurer|co-?ordinator|organiser|administrator|"
