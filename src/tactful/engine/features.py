@@ -10,6 +10,7 @@ buckets; counts are log-scaled and the vector is L2-normalised.
 
 from __future__ import annotations
 
+import functools
 import math
 import zlib
 
@@ -44,22 +45,48 @@ def ngrams(text: str) -> list[str]:
     grams = [f"w:{w}" for w in words]
     grams += [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     for w in words:
-        if len(w) < 3:
-            continue
-        padded = f"<{w}>"
-        for n in (3, 4, 5):
-            grams += [f"c:{padded[i : i + n]}" for i in range(len(padded) - n + 1)]
+        grams += _char_grams(w)
     if not words:
         grams.append("x:empty")
     return grams
 
 
+def _char_grams(word: str) -> list[str]:
+    if len(word) < 3:
+        return []
+    padded = f"<{word}>"
+    return [f"c:{padded[i : i + n]}" for n in (3, 4, 5) for i in range(len(padded) - n + 1)]
+
+
+def _crc(gram: str) -> int:
+    return zlib.crc32(gram.encode("utf-8")) & (DIMENSIONS - 1)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _word_hashes(word: str) -> tuple[int, ...]:
+    """The buckets of a word's own n-grams (the word and its character n-grams):
+    the same for every message, so worked out once per word."""
+    return (_crc(f"w:{word}"), *(_crc(g) for g in _char_grams(word)))
+
+
 def hashed(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Bucket indices and weights (log counts, L2-normalised) for one message."""
+    """Bucket indices and weights (log counts, L2-normalised) for one message.
+
+    The same buckets as hashing every string of ``ngrams(text)``."""
+    words = WORD.findall(normalise(text))
+    own = [_word_hashes(w) for w in words]
     counts: dict[int, int] = {}
-    for g in ngrams(text):
-        h = zlib.crc32(g.encode("utf-8")) & (DIMENSIONS - 1)
+    # In the order of ``ngrams``, so the weights are summed in the same order.
+    for hs in own:
+        counts[hs[0]] = counts.get(hs[0], 0) + 1
+    for a, b in zip(words, words[1:], strict=False):
+        h = _crc(f"b:{a} {b}")
         counts[h] = counts.get(h, 0) + 1
+    for hs in own:
+        for h in hs[1:]:
+            counts[h] = counts.get(h, 0) + 1
+    if not words:
+        counts[_crc("x:empty")] = 1
     idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
     val = np.fromiter(
         (1.0 + math.log(c) for c in counts.values()), dtype=np.float32, count=len(counts)
