@@ -34,7 +34,7 @@ import json
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 import regex
@@ -117,20 +117,48 @@ def chunk_spans(text: str, encoder: TextEncoder) -> list[tuple[int, int]]:
     return chunks[:MAX_CHUNKS]
 
 
-def score_spans(text: str, spans: list[tuple[int, int]], column: int) -> np.ndarray:
-    """The model's probability for one label, for each span of ``text``."""
-    return _all_scores(text, tuple(spans))[:, column]
+def score_spans(
+    text: str, spans: list[tuple[int, int]], column: int, at: float | None = None
+) -> np.ndarray:
+    """The model's probability for one label, for each span of ``text``. With ``at``,
+    only scores of at least ``at`` matter to the caller: the gate may then skip more
+    spans (a skipped span scores 0)."""
+    return _all_scores(text, tuple(spans), at)[:, column]
+
+
+class Gate(NamedTuple):
+    """The n-gram gate: logistic regression weights and intercept, and for each score
+    level the gate threshold that lets through nearly every text the shipped model
+    scores at that level or more (``levels`` ascending)."""
+
+    coef: np.ndarray
+    intercept: float
+    levels: tuple[float, ...]
+    thresholds: tuple[float, ...]
+
+    def threshold_for(self, at: float | None) -> float | None:
+        """The gate threshold that serves a rule flagging at score ``at`` (None: the
+        lowest level); None when ``at`` is below every level, so the gate cannot
+        vouch for the text and the transformer must read it."""
+        if at is None:
+            return self.thresholds[0]
+        usable = [t for level, t in zip(self.levels, self.thresholds, strict=True) if level <= at]
+        return usable[-1] if usable else None
 
 
 @cache
-def gate(folder: Path = MODEL_DIR) -> tuple[np.ndarray, float, float] | None:
+def gate(folder: Path = MODEL_DIR) -> Gate | None:
     """The n-gram gate in front of the transformer (see models/train_toxicity_gate.py)."""
     path = folder / "gate.npz"
     if not path.is_file():
         return None
     with np.load(path) as data:
-        coef = data["coef"].astype(np.float32)
-        return coef, float(data["intercept"][0]), float(data["threshold"][0])
+        return Gate(
+            data["coef"].astype(np.float32),
+            float(data["intercept"][0]),
+            tuple(round(float(x), 4) for x in data["levels"]),  # stored as float32
+            tuple(float(x) for x in data["thresholds"]),
+        )
 
 
 @lru_cache(maxsize=64)
@@ -188,27 +216,32 @@ def gate_score(text: str) -> float | None:
     g = gate()
     if g is None:
         return None
-    coef, intercept, _ = g
     idx, val = _hashed(text)
-    z = float(np.dot(coef[idx], val)) + intercept
+    z = float(np.dot(g.coef[idx], val)) + g.intercept
     return float(1.0 / (1.0 + np.exp(-z)))
 
 
-def passes_gate(text: str) -> bool:
-    """Whether the transformer needs to read ``text``: the gate lets through nearly
-    every text the transformer would flag, and skips clearly harmless ones."""
-    score = gate_score(text)
+def passes_gate(text: str, at: float | None = None) -> bool:
+    """Whether the transformer needs to read ``text`` for a rule flagging at score
+    ``at`` (None: the lowest level the gate knows): the gate lets through nearly every
+    text the transformer would score that high, and skips clearly harmless ones."""
     g = gate()
-    return score is None or g is None or score >= g[2]
+    threshold = g.threshold_for(at) if g is not None else None
+    if threshold is None:
+        return True
+    score = gate_score(text)
+    return score is None or score >= threshold
 
 
 @lru_cache(maxsize=16)
-def _all_scores(text: str, spans: tuple[tuple[int, int], ...]) -> np.ndarray:
+def _all_scores(
+    text: str, spans: tuple[tuple[int, int], ...], at: float | None = None
+) -> np.ndarray:
     # Every label comes out of one pass, and a policy usually runs the offensive and
     # the hate rule on the same draft: the second rule reuses the first one's pass.
     width = len(model_meta().get("labels", []))
     scores = np.zeros((len(spans), width), dtype=np.float32)
-    todo = [i for i, (s, e) in enumerate(spans) if passes_gate(text[s:e])]
+    todo = [i for i, (s, e) in enumerate(spans) if passes_gate(text[s:e], at)]
     if todo:
         scores[todo] = probabilities([text[spans[i][0] : spans[i][1]] for i in todo])
     scores.setflags(write=False)
@@ -242,19 +275,26 @@ class ClassifierCheck(Check):
         threshold = self.p.threshold or float(meta.get("thresholds", {}).get(self.p.label, 0.5))
         return labels.index(self.p.label), threshold
 
-    def _deferred(self, text: str, chunks: list[tuple[int, int]]) -> bool:
-        """Whether the other label (``unless_label``) also passes, so its rule reports it."""
+    def _other(self) -> tuple[int, float] | None:
+        """The column and threshold of ``unless_label`` (None when it is not set)."""
         if self.p.unless_label is None or self.p.unless_label == self.p.label:
-            return False
+            return None
         meta = model_meta()
         labels = meta.get("labels", [])
         if self.p.unless_label not in labels:
-            return False
+            return None
         other = self.p.unless_threshold or float(
             meta.get("thresholds", {}).get(self.p.unless_label, 0.5)
         )
-        scores = score_spans(text, chunks, labels.index(self.p.unless_label))
-        return bool(len(scores)) and float(scores.max()) >= other
+        return labels.index(self.p.unless_label), other
+
+    def _deferred(self, text: str, chunks: list[tuple[int, int]], at: float) -> bool:
+        """Whether the other label (``unless_label``) also passes, so its rule reports it."""
+        other = self._other()
+        if other is None:
+            return False
+        scores = score_spans(text, chunks, other[0], at)
+        return bool(len(scores)) and float(scores.max()) >= other[1]
 
     def run(self, doc: Document) -> Iterable[Hit]:
         text = doc.text
@@ -264,15 +304,19 @@ class ClassifierCheck(Check):
         if setup is None:
             return
         column, threshold = setup
-        if len(text) <= GATE_WHOLE_CHARS and not passes_gate(text):
+        # No score under this matters here (nor, for the other label, under its own
+        # threshold), so the gate may skip every text it is sure scores lower.
+        other = self._other()
+        at = min(threshold, other[1]) if other is not None else threshold
+        if len(text) <= GATE_WHOLE_CHARS and not passes_gate(text, at):
             # Gate the post as a whole first, as the gate was trained on whole posts:
             # a harmless post then costs no splitting or tokenising at all.
             return
         chunks = chunk_spans(text, toxicity_encoder())
-        scores = score_spans(text, chunks, column)
+        scores = score_spans(text, chunks, column, at)
         if not len(scores) or float(scores.max()) < threshold:
             return
-        if self._deferred(text, chunks):
+        if self._deferred(text, chunks, at):
             return
         s, e = chunks[int(scores.argmax())]
         sentences = [(s + a, s + b) for a, b in sentence_spans(text[s:e])]

@@ -3,10 +3,11 @@
 The gate is a logistic regression over hashed word and character n-grams
 (``engine.features``) taught to predict what the shipped scores decide (the
 transformer blended with the n-gram heads of ``ngrams.npz``), so the transformer
-runs only on texts that might be flagged. Its threshold is set
-on texts it was not fitted on so that nearly every text scoring at least the lower
-of 0.5 and the model's own thresholds (``--keep``, 99.5% by default) still reaches
-the transformer. Ordinary charity posts
+runs only on texts that might be flagged. It is fitted on texts scoring at least the
+lower of 0.5 and the model's own thresholds. For each score level a rule may flag at
+(those thresholds, 0.5 and 0.7) a threshold is set on texts it was not fitted on, so
+that nearly every text scoring at least that level (``--keep``, 99.5% by default)
+still reaches the transformer. Ordinary charity posts
 then cost a fraction of a millisecond instead of several.
 
 Needs ``../shared/data`` (TweetEval and Davidson training text, used as unlabelled
@@ -42,6 +43,10 @@ from tactful.engine.models.train_toxicity import (  # noqa: E402
 # Below the rules' 0.6 and no higher than the model's own thresholds (meta.json), so
 # the gate errs towards running the model.
 FLAG_AT = 0.5
+# Score levels a rule may flag at, besides the model's own thresholds: the built-in
+# rules flag at 0.5 (and defer to the hate rule at 0.7). The gate keeps its share of
+# texts at each level; a rule flagging at a higher score can skip more texts.
+LEVELS = (0.5, 0.7)
 
 
 def corpus() -> list[str]:
@@ -102,18 +107,23 @@ def main() -> None:
     model = LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced")
     model.fit(x[fit], y[fit])
     p_tune = model.predict_proba(x[tune])[:, 1]
-    pos = np.sort(p_tune[y[tune] == 1])
-    threshold = float(pos[int((1 - args.keep) * len(pos))])
-    passed = float((p_tune >= threshold).mean())
-    print(
-        f"threshold {threshold:.4f}: keeps {(pos >= threshold).mean():.3%} of flagged texts, "
-        f"sends {passed:.1%} of all tuning texts to the transformer"
-    )
+    levels = sorted({flag_at, *model_meta().get("thresholds", {}).values(), *LEVELS})
+    thresholds: list[float] = []
+    for level in levels:
+        pos = np.sort(p_tune[soft[tune] >= level])
+        threshold = float(pos[int((1 - args.keep) * len(pos))])
+        thresholds.append(max(threshold, thresholds[-1]) if thresholds else threshold)
+        print(
+            f"texts scoring {level} or more: gate threshold {thresholds[-1]:.4f} keeps "
+            f"{(pos >= thresholds[-1]).mean():.3%} of them, sends "
+            f"{(p_tune >= thresholds[-1]).mean():.1%} of all tuning texts to the transformer"
+        )
     np.savez_compressed(
         MODEL_DIR / "gate.npz",
         coef=model.coef_[0].astype(np.float16),
         intercept=np.array([model.intercept_[0]], dtype=np.float32),
-        threshold=np.array([threshold], dtype=np.float32),
+        levels=np.array(levels, dtype=np.float32),
+        thresholds=np.array(thresholds, dtype=np.float32),
     )
     print(f"wrote {MODEL_DIR / 'gate.npz'} in {time.time() - t0:.0f}s")
 

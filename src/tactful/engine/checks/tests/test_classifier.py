@@ -149,3 +149,43 @@ def test_shipped_ngram_heads_match_the_model_labels() -> None:
     assert coef.shape == (len(labels), DIMENSIONS)
     assert intercept.shape == weight.shape == (len(labels),)
     assert (weight >= 0).all() and weight.any()
+
+
+def test_the_gate_threshold_rises_with_the_score_a_rule_flags_at() -> None:
+    g = classifier.Gate(np.zeros(4, dtype=np.float32), 0.0, (0.26, 0.5, 0.7), (0.04, 0.09, 0.12))
+    assert g.threshold_for(None) == 0.04  # the lowest level: scores wanted for their own sake
+    assert g.threshold_for(0.5) == 0.09
+    assert g.threshold_for(0.6) == 0.09  # the highest level at or under the rule's score
+    assert g.threshold_for(0.95) == 0.12
+    assert g.threshold_for(0.1) is None  # under every level: the gate cannot vouch
+
+
+def test_the_shipped_gate_has_ascending_levels_and_thresholds_covering_the_rules() -> None:
+    g = classifier.gate()
+    if g is None:
+        pytest.skip("no gate shipped")
+    assert list(g.levels) == sorted(g.levels) and list(g.thresholds) == sorted(g.thresholds)
+    assert len(g.levels) == len(g.thresholds)
+    meta = classifier.model_meta()
+    assert g.levels[0] <= min(meta["thresholds"].values())  # the public benchmark's scores
+    assert 0.5 in [round(level, 3) for level in g.levels]  # the built-in rules flag at 0.5
+
+
+def test_a_rule_flagging_higher_lets_the_gate_skip_a_text_the_lower_level_sends_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    g = classifier.Gate(np.zeros(DIMENSIONS, dtype=np.float32), 0.0, (0.26, 0.5), (0.3, 0.7))
+    monkeypatch.setattr(classifier, "gate", lambda folder=None: g)
+    # every text's gate score is 0.5 (zero weights): over the first threshold, under the second
+    assert classifier.passes_gate("any text at all")
+    assert classifier.passes_gate("any text at all", at=0.3)
+    assert not classifier.passes_gate("any text at all", at=0.5)
+    assert classifier.passes_gate("any text at all", at=0.2)  # below every level
+
+
+def test_the_rule_s_scores_for_an_insult_do_not_depend_on_the_gate_level() -> None:
+    text = "Shut up you stupid idiot, nobody wants your opinion."
+    spans = [(0, len(text))]
+    low = classifier.score_spans(text, spans, 0)
+    high = classifier.score_spans(text, spans, 0, at=0.5)
+    assert float(low[0]) >= 0.5 and float(high[0]) == pytest.approx(float(low[0]))
