@@ -106,20 +106,47 @@ def _fold_cached(text: str) -> Folded:
     return _fold(text)
 
 
+NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+LEET_ASCII = regex.compile("[" + regex.escape("".join(k for k in LEET if k.isascii())) + "]")
+
+
 def _fold(text: str) -> Folded:
-    out: list[str] = []
+    # Runs of ASCII (most of a post) are lowered in one go; other characters one by one.
+    parts: list[str] = []
     offsets: list[int] = []
     n = len(text)
-    for i, ch in enumerate(text):
-        piece = _fold_char(ch)
+    pos = 0
+    for m in NON_ASCII.finditer(text):
+        i = m.start()
+        if pos < i:
+            _fold_ascii_run(text, pos, i, parts, offsets)
+        pos = i + 1
+        piece = _fold_char(text[i])
         if not piece:
             continue
         if piece in LEET and _inside_word(text, i, n):
             piece = LEET[piece]
-        for c in piece:
-            out.append(c)
-            offsets.append(i)
-    return Folded("".join(out), tuple(offsets), n)
+        parts.append(piece)
+        offsets.extend([i] * len(piece))
+    if pos < n:
+        _fold_ascii_run(text, pos, n, parts, offsets)
+    return Folded("".join(parts), tuple(offsets), n)
+
+
+def _fold_ascii_run(text: str, a: int, b: int, parts: list[str], offsets: list[int]) -> None:
+    """Fold ``text[a:b]``, all ASCII: lower case, and leetspeak inside words undone
+    (one character for one, so offsets stay in step)."""
+    run = text[a:b].lower()
+    chars: list[str] | None = None
+    n = len(text)
+    for m in LEET_ASCII.finditer(text, a, b):
+        i = m.start()
+        if _inside_word(text, i, n):
+            if chars is None:
+                chars = list(run)
+            chars[i - a] = LEET[text[i]]
+    parts.append(run if chars is None else "".join(chars))
+    offsets.extend(range(a, b))
 
 
 def _inside_word(text: str, i: int, n: int) -> bool:
@@ -137,6 +164,8 @@ def squash(folded: Folded) -> Folded:
     """Join letters that were spaced or dotted apart ("f u c k", "s.h.i.t") and
     collapse runs of three or more of the same letter ("sooooo" to "soo")."""
     src = folded.text
+    if not SQUASHABLE.search(src):
+        return folded  # nothing spaced apart, no letter three times running
     out: list[str] = []
     offsets: list[int] = []
     n = len(src)
@@ -153,6 +182,10 @@ def squash(folded: Folded) -> Folded:
         offsets.append(folded.offsets[i])
         i += 1
     return Folded("".join(out), tuple(offsets), folded.source_length)
+
+
+# What ``squash`` changes: a gap between two single letters, or a letter three times.
+SQUASHABLE = regex.compile(r"(?<!\p{L})\p{L}[ .\-_*~]\p{L}(?!\p{L})|(\p{L})\1\1")
 
 
 def _is_single_letter_gap(src: str, i: int, n: int) -> bool:
