@@ -377,11 +377,14 @@ def _is_kept(text: str, p: PersonSpan, addresses: tuple[tuple[int, int], ...]) -
 
 
 # A lower-case building or outing word straight after a name makes it a place's name:
-# "Ashby Folville toll house", "Alton Water car park", "the Hadleigh book sale".
+# "Ashby Folville toll house", "Alton Water car park", "the Hadleigh book sale",
+# "Harold Hill library".
 THING_NOUN_AFTER = regex.compile(
     r"[^\S\n]+(?:toll[\s-]house|house|cottage|farm|farmhouse|hall|church|chapel|lodge|mill|"
     r"bridge|station|school|market|fair|festival|show|car\s+park|village|estate|walk|trail|"
-    r"nature\s+reserve|reserve|book\s+sale|sale|milestone|milepost|stone|turnpike)\b"
+    r"nature\s+reserve|reserve|book\s+sale|sale|milestone|milepost|stone|turnpike|library|"
+    r"leisure\s+centre|community\s+centre|museum|theatre|hospital|surgery|playground|"
+    r"allotments?|cemetery|recreation\s+ground)\b"
 )
 # The last word of a place's or an event's name: "Needham Lake", "Heritage Open Day".
 LANDSCAPE = word_set(

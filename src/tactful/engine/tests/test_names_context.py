@@ -97,6 +97,8 @@ def test_places_and_events_written_like_names_are_not_people():
     assert names("Our open weekend at Ashby Folville toll house is on 13 December!") == []
     assert names("A dads' walk and talk round Needham Lake on Sunday at 10am.") == []
     assert names("Volunteers in full swing at the Heritage Open Day book sale.") == []
+    assert names("Harold Hill library hosts our rhyme time on Mondays.") == []
+    assert names("Tea and cake at the Rose Lane community centre from 2pm.") == []
     # people whose surnames are place or event words stay people
     assert names("Thanks to Doris Day and Jane Hill for the cakes!") == ["Doris Day", "Jane Hill"]
     assert names("Thanks to Jordan Lake for the cakes.") == ["Jordan Lake"]
