@@ -80,6 +80,18 @@ DISCLAIMERS = [
 ]  # fmt: skip
 
 
+# Disclaimers worded freely: "All views on this account are my own", "the opinions on
+# this profile are mine", "speaking purely for myself", "my page, my views".
+DISCLAIMER_SHAPES = regex.compile(
+    r"\b(?:views?|opinions?|thoughts|posts|tweets|takes)\b[^.!?\n]{0,40}?"
+    r"\b(?:are|is|remain|stay)\s+(?:all\s+|entirely\s+|strictly\s+|solely\s+|purely\s+)?"
+    r"(?:my\s+own|mine|personal)\b"
+    r"|\bspeaking\s+(?:\w+\s+){0,2}for\s+myself\b"
+    r"|\bmy\s+(?:account|page|profile|feed|timeline),?\s+my\s+(?:views|opinions|thoughts)\b",
+    regex.IGNORECASE,
+)
+
+
 class DisclaimerParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -170,5 +182,7 @@ class DisclaimerCheck(Check):
         if span is None:
             return
         if self.disclaimer is not None and self.disclaimer.search(folded.text):
+            return
+        if DISCLAIMER_SHAPES.search(folded.text):
             return
         yield Hit(span[0], span[1], message=message)
