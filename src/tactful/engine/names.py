@@ -94,7 +94,7 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     removals motors coaches garages grocers bakery bakers newsagents photography studio studios productions pantry pantries larder estates travel tours civils joinery carpentry roofing glazing
     cleaning catering raffle tombola auction fete fayre bazaar gala ceilidh concert contractors construction
     engineering haulage logistics landscaping landscapes developments lettings surveyors
-    architects scaffolding decorators""")
+    architects scaffolding decorators housing homes hub""")
 # Capitalised words that are never part of a name: they end or split a run.
 STOP_CAPS = word_set("""the a an and or but of in on at to for with from by as is are was were be been this
     i've i'm i'd i'll i’ve i’m i’d i’ll
@@ -176,7 +176,8 @@ SCHOOL = regex.compile(
 )
 ADULT_ROLE = regex.compile(
     r"\b(?:teacher|teaching|head\s*teacher|headteacher|head|governor|staff|TA|mum|dad|mother"
-    r"|father|parent|grandparent|volunteer|trustee)\b",
+    r"|father|parent|grandparent|volunteer|trustee|jobs?|interviews?|employ(?:ed|er|ment)"
+    r"|receptionist|caretaker|cleaner|administrator|manager|works\s+at|working\s+at)\b",
     regex.I,
 )
 # A child word next to the name: "our toddler Ava", "Ava, a newborn". Anywhere else in the
@@ -1072,10 +1073,15 @@ def _belongs_to_place_or_org(text: str, run: list[_Tok], start: int) -> bool:
 def _is_public(name: str, text: str, end: int, gaz: Gazetteer) -> bool:
     if name.lower() in gaz.public:
         return True
-    return bool(PUBLIC_AFTER.match(text[end : end + 8]))
+    return bool(PUBLIC_AFTER.match(text[end : end + 40]))
 
 
-PUBLIC_AFTER = regex.compile(r"^,?\s+(?:MP|MSP|MS|MLA|MEP|AM|OBE|MBE|CBE|KC|QC)\b")
+# "Jane Hill MP", and a candidate with her party: "Rachel Gower (Lib Dem)"
+PUBLIC_AFTER = regex.compile(
+    r"^,?\s+(?:MP|MSP|MS|MLA|MEP|AM|OBE|MBE|CBE|KC|QC)\b"
+    r"|^\s*\((?:Lab|Labour|Con|Conservatives?|Lib\s+Dems?|Liberal\s+Democrats?|Green|Greens"
+    r"|Green\s+Party|Reform(?:\s+UK)?|SNP|Plaid(?:\s+Cymru)?|Independent|Ind)(?:\s+candidate)?\)"
+)
 
 
 # "baby Oliver", "little Maisie", "our newborn twins Ava and Ada"

@@ -56,6 +56,7 @@ PUBLIC_ROLE_BEFORE = regex.compile(
     r"|paralympian|(?:olympic|paralympic|commonwealth\s+games)\s+[\w-]+|(?:world|british|european)\s+champion"
     r"|footballer|MP|minister|mayor|councillor|peer|professor|bishop|archbishop"
     r"|judge|chancellor|president|prime\s+minister|cartoonist|illustrator|sculptor|architect"
+    r"|candidate|(?:Labour|Conservative|Tory|Lib\s+Dem|Liberal\s+Democrat|Green|Reform|Independent)\s+candidate"
     r"|(?:TV|television|radio|BBC|ITV|celebrity)\s+[\w-]+)(?:,\s*(?:the\s+)?|\s+)$"
     # a station's or a paper's own: "Tees FM's Lou Garside", "the Gazette's Amy Walsh"
     r"|\b(?:FM|Radio|BBC(?:\s+\w+)?|ITV(?:\s+\w+)?|Gazette|Echo|Times|News|Post|Herald|Chronicle"
@@ -65,7 +66,12 @@ PUBLIC_ROLE_BEFORE = regex.compile(
 PUBLIC_ROLE_AFTER = regex.compile(
     r"^,?\s+(?:(?:is|was|becomes|will\s+be|will\s+become|is\s+to\s+become|has\s+become|joins\s+us"
     r"|(?:has\s+)?agreed\s+to\s+(?:become|be))\s+)?(?:as\s+)?(?:the\s+|our\s+)?(?:\w+\s+)?(?:patron|ambassador|broadcaster|presenter|author"
-    r"|novelist|poet|MP|minister|mayor)\b",
+    r"|novelist|poet|MP|minister|mayor)\b"
+    # a candidate for election: "Jo Featherstone, Labour's candidate for Riverside", "Rob
+    # Tilling, the Conservative candidate", "Sam Osei of the Liberal Democrats"
+    r"|^,?\s+(?:(?:is|was)\s+)?(?:the\s+|a\s+)?(?:[\w'’\-]+\s+){0,3}?(?:candidate|councillor)\b"
+    r"|^,?\s+of\s+the\s+(?:Labour|Conservative|Liberal\s+Democrat|Green|Reform|Independent)"
+    r"\w*(?:\s+party)?\b",
     regex.I,
 )
 # Someone named in the same sentence as a long-past year, a century or a period
@@ -112,17 +118,24 @@ OFFICER = (
 # "Our directors, Amy Kwan and Sophie Barraclough": a plural role before a short list of
 # names covers each of them.
 OFFICER_BEFORE = regex.compile(
-    rf"\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER},?\s+"
+    # "Our CEO, Andrew Kaye", "our founder and Chief Executive, Ruth Alder"
+    rf"\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?|outgoing\s+|incoming\s+|retiring\s+|acting\s+|interim\s+)?(?:{OFFICER}\s+(?:and|&)\s+)?{OFFICER},?\s+"
     r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Rev|Revd|Cllr|Sir|Dame)\.?\s+)?$"
-    rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?)?{OFFICER}s,?\s+"
-    r"(?:(?-i:\p{Lu})[\p{L}'’\-]+\.?,?\s+){0,12}(?:(?:and|&)\s+)?$",
+    rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?|outgoing\s+|incoming\s+|retiring\s+|acting\s+|interim\s+)?{OFFICER}s,?\s+"
+    r"(?:(?-i:\p{Lu})[\p{L}'’\-]+\.?,?\s+){0,12}(?:(?:and|&)\s+)?$"
+    # "Our Chairman, Graham Pettifer, and Vice-Chair, Ruth Allonby": the second role of a pair
+    rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?|outgoing\s+|incoming\s+|retiring\s+|acting\s+|interim\s+)?{OFFICER},?\s+"
+    rf"[^.!?\n]{{1,60}}?,?\s+(?:and|&)\s+(?:our\s+)?(?:new\s+)?{OFFICER},?\s+"
+    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Rev|Revd|Cllr|Sir|Dame)\.?\s+)?$",
     regex.I,
 )
 # "Owen Tarrant, our Web Administrator", "Dr Helen Askew is the Society's new President"
 OFFICER_AFTER = regex.compile(
     rf"^(?:,\s+|\s+(?:is|as|becomes|will\s+be|has\s+become|joins\s+us\s+as|"
     r"(?:has\s+been|was|is|will\s+be)\s+(?:appointed|elected|named|confirmed|voted\s+in)(?:\s+as)?)\s+)"
-    rf"(?:our|the(?:\s+\w+['’]s)?)\s+(?:new\s+|next\s+|incoming\s+)?{OFFICER}\b",
+    rf"(?:our|the(?:\s+\w+['’]s)?)\s+(?:new\s+|next\s+|incoming\s+)?{OFFICER}\b"
+    # "Priya Nandakumar will join us as Chief Executive on 1 February"
+    rf"|^\s+(?:will\s+join|is\s+joining|has\s+joined|joins)\s+us\s+as\s+(?:our\s+)?(?:new\s+)?{OFFICER}\b",
     regex.I,
 )
 # The officer handed over to or from: "our new Chair, Dr Helen Ross, who takes over from
@@ -130,6 +143,11 @@ OFFICER_AFTER = regex.compile(
 SUCCESSION_BEFORE = regex.compile(
     r"\b(?:takes?\s+over\s+from|took\s+over\s+from|taking\s+over\s+from|succeeds|succeeding|"
     r"replaces|replacing|hands?\s+over\s+to|handed\s+over\s+to|handing\s+over\s+to)\s+$",
+    regex.I,
+)
+# "...and a warm welcome to Sunita Varma, who takes over in January"
+SUCCESSION_AFTER = regex.compile(
+    r"^,?\s+(?:who\s+)?(?:takes|will\s+take|is\s+taking|took|has\s+taken|steps|stepped)\s+(?:over|up)\b",
     regex.I,
 )
 OFFICER_IN_SENTENCE = regex.compile(rf"\b{OFFICER}s?\b", regex.I)
@@ -191,7 +209,9 @@ def in_public_role(text: str, person: PersonSpan) -> bool:
     if OFFICER_BEFORE.search(before) or OFFICER_AFTER.match(after):
         return True
     sentence = sentence_around(text, person.start, person.end)
-    if SUCCESSION_BEFORE.search(before) and OFFICER_IN_SENTENCE.search(sentence):
+    if (SUCCESSION_BEFORE.search(before) or SUCCESSION_AFTER.match(after)) and OFFICER_IN_SENTENCE.search(
+        sentence
+    ):
         return True
     if NEW_OFFICE.search(sentence) and APPOINTING.search(sentence):
         return True
@@ -222,6 +242,9 @@ MADE_BEFORE = regex.compile(
     # a credit line: "Photo: Ellie Thornton", "Illustration by Sam Hurst", "📷 credit: ..."
     r"|\b(?:photos?|photographs?|photography|pictures?|images?|illustrations?|artwork|design)"
     r"\s*(?:credit\s*)?(?:by|:|©)\s*$"
+    # "This lovely illustration of a baby's first year is by Hana Osei"
+    r"|\b(?:photos?|photographs?|pictures?|illustrations?|drawings?|paintings?|artwork|poems?)\b"
+    r"[^.!?\n]{0,40}?\b(?:is|are|was|were)\s+by\s+$"
     r"|\bas\s+$"
     # a show's title in apposition: "our youth theatre's summer show, Bugsy Malone"
     # ...and a team's: "the winning team, 'Quizteama Aguilera'"
@@ -400,6 +423,9 @@ class PeopleCheck(Check):
         # "taken by member Rhian Carys ... Photo: Rhian Carys": a name credited as a
         # maker once is named for the work wherever it appears
         makers = {p.name for p in found if named_for_work(doc.text, p)}
+        # ...and so is the creator the records credit for a picture the post shares
+        credits = " ".join((m.credit or "") for m in doc.context.media).lower()
+        makers |= {p.name for p in found if credits and p.name.lower() in credits}
         people = [
             p
             for p in found
