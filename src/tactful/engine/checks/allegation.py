@@ -301,7 +301,7 @@ INSINUATION = regex.compile(
     # "share with any family you know who could use a coat" is a relative clause
     r"say\s+no\s+more|(?<!\b(?:anyone|anybody|someone|somebody|everyone|one|family|families|friends?|people"
     r"|parents?|mums?|dads?|neighbours?|person|others?|those|member)\s)you\s+know\s+who"
-    r"(?!\s+to\s+(?:vote|back|pick|choose|support))|no\s+smoke\s+without\s+fire|rumour\s+has\s+it|word\s+is\s+that|"
+    r"(?!\s+to\s+(?:vote|back|pick|choose|support)|\s+(?:deserves|gets|has\s+earned|should\s+get)\s+(?:your|our|my)\s+(?:vote|cross|support))|no\s+smoke\s+without\s+fire|rumour\s+has\s+it|word\s+is\s+that|"
     r"we\s+all\s+know\s+why|i\s+wonder\s+where\s+the\s+money)\b"
 )
 # A report of a crime by unknown people, or advice about one, accuses no one named.
@@ -356,11 +356,26 @@ def find_named(doc: Document) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in HANDLE_RE.finditer(text)]
     spans += [(m.start(), m.end()) for m in TITLED.finditer(text)]
     for m in CAPITAL_RUN.finditer(text):
-        span = _trim_run(text, m.start(), m.end())
-        if span and not any(s <= span[0] < e for s, e in spans):
-            spans.append(span)
+        for start, end in _split_at_sentence_ends(text, m.start(), m.end()):
+            span = _trim_run(text, start, end)
+            if span and not any(s <= span[0] < e for s, e in spans):
+                spans.append(span)
     spans.sort()
     return spans
+
+
+# A full stop after a word of three letters or more ends a sentence ("in on Friday. It
+# asks"), unless the word is a short form that names carry ("Acme Ltd.", "Smith Bros.").
+RUN_SENTENCE_END = regex.compile(r"(?<=\p{L}{3})(?<!\b(?i:ltd|bros|inc|corp|plc))\.\s+")
+
+
+def _split_at_sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, at = [], start
+    for m in RUN_SENTENCE_END.finditer(text, start, end):
+        pieces.append((at, m.start() + 1))
+        at = m.end()
+    pieces.append((at, end))
+    return pieces
 
 
 YOU_ARE = regex.compile(r"\byou(?:['’]re|\s+are|\s+become|['’]ll\s+be)\s+$", regex.I)

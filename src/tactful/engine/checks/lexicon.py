@@ -161,7 +161,7 @@ class LexiconCheck(Check):
 
     def run(self, doc: Document) -> Iterable[Hit]:
         views: list[Folded] = [doc.folded]
-        if self.p.squashed:
+        if self.p.squashed and doc.squashed is not doc.folded:
             views.append(doc.squashed)
         seen = _SeenSpans()
         for view in views:

@@ -98,7 +98,8 @@ LOSE_AFTER = regex.compile(
 # "help the Labour campaign", "canvass for the Greens", "rally with the Green Party"
 CAMPAIGN_BEFORE = regex.compile(
     r"\b(?:help|join|volunteer\s+(?:for|with)|sign\s+up\s+(?:to|for)(?:\s+help)?|canvass\w*\s+for|"
-    r"leaflet\w*\s+for|deliver\s+leaflets\s+for|rally\s+with|march\s+with|stand\s+alongside|"
+    r"leaflet\w*\s+for|deliver\w*\s+leaflets\s+for|(?:knock\w*\s+(?:on\s+)?doors|door[\s-]?knocking|"
+    r"telling)\s+for|rally\s+with|march\s+with|stand\s+alongside|"
     r"campaign\w*\s+(?:for|with)|endorsement\s+of|formally\s+endorses?|endorses?)\s+(?:the\s+|our\s+local\s+)?$"
 )
 CAMPAIGN_AFTER = regex.compile(r"^\W{0,2}\s*(?:campaign|campaigners|campaign\s+team|candidate|team|rally)\b")
@@ -159,6 +160,14 @@ NOT_AN_ELECTION = _lexicon([
     "bake off", "bake-off", "apprentice", "quiz", "prize", "young volunteer", "ambassador",
     "youth council", "of the year", "nominee", "nominees", "nominated", "shortlisted",
 ])  # fmt: skip
+# Elections no club or charity holds: "by-election", "polling day", "(Lib Dem)" after a name.
+PUBLIC_ELECTION = regex.compile(
+    r"\b(?:by-election|general\s+election|local\s+elections?|(?:county|district|borough|city|"
+    r"town|parish)\s+council\s+elections?|mayoral\s+election|polling\s+(?:day|station)s?|ballot\s+box)\b"
+    r"|\((?:Lab|Labour|Con|Conservative|Lib\s+Dems?|Liberal\s+Democrats?|Green|Greens|Reform(?:\s+UK)?"
+    r"|SNP|Plaid(?:\s+Cymru)?|Independent|Ind)\)",
+    regex.IGNORECASE,
+)
 ELECTION_CONTEXT = regex.compile(
     r"\b(?:election|elections|polling|polls|ballot|constituency|councillor|mayor|mp|msp|"
     r"senedd|holyrood|stormont|westminster|by-election|hustings)\b",
@@ -186,6 +195,16 @@ PRONOUN_VOTE = regex.compile(
     r"|get\s+(?:her|him|them)\s+(?:re-?)?elected"
     r"|vote\s+(?:them|him|her)\s+(?:down|off)"
     r"|(?:should|must|please|let's|let’s)\s+(?:all\s+)?back\s+(?:them|him|her)\b"
+    # "he has our full backing on 10 December"; "of everyone standing, she's the one who
+    # listens"; "we'd be lucky to have her on the council"; "you know what to do on Thursday"
+    r"|(?:she|he|they)\s+(?:has|have)\s+(?:our|my)\s+(?:full\s+|complete\s+|total\s+|wholehearted\s+)?(?:backing|support|vote)\b"
+    r"|(?:everyone|everybody|all\s+(?:the\s+)?(?:candidates|those))\s+standing,?\s+(?:she|he|they)(?:'s|’s|\s+is|\s+are|'re|’re)\s+the\s+(?:one|only\s+one|best)\b"
+    r"|lucky\s+to\s+have\s+(?:her|him|them)\s+(?:on|at|in)\s+(?:the\s+)?(?:council|town\s+hall|county\s+hall|parliament|westminster)\b"
+    r"|you\s+(?:all\s+)?know\s+who\s+(?:deserves|gets|has\s+earned|should\s+get)\s+(?:your|our|my)\s+(?:vote|cross|support)\b"
+    r"|you\s+(?:all\s+)?know\s+what\s+to\s+do\s+(?:on\s+(?:\w+day|\d{1,2}(?:st|nd|rd|th)?\s+\w+)|at\s+the\s+(?:polls|ballot\s+box)|on\s+polling\s+day|in\s+may)\b"
+    # "she's the one to back on polling day"; "he won't be getting our vote, and he shouldn't get yours"
+    r"|(?:she|he|they)(?:'s|’s|\s+is|\s+are|'re|’re)\s+(?:the\s+(?:one|person|candidate)|the\s+only\s+one)\s+to\s+(?:back|vote\s+for|support|pick|choose)\b"
+    r"|(?:she|he|they)\s+(?:won't|won’t|will\s+not|shouldn't|shouldn’t|should\s+not|doesn't|doesn’t|don't|don’t)\s+(?:be\s+getting|get|deserve)\s+(?:(?:our|my|your)\s+votes?|yours)\b"
     r"|(?:don't|don’t|do\s+not)\s+reward\s+(?:them|him|her)\b"
     # "Members, you know where your vote should go on 5 November"
     r"|you\s+(?:all\s+)?know\s+where\s+(?:your|the|our)\s+(?:vote|votes|cross|x)\s+(?:should\s+go|goes|belongs|needs\s+to\s+go)"
@@ -344,7 +363,9 @@ class PoliticsCheck(Check):
             return []
         gaz = load_gazetteer()
         hits: list[Hit] = []
-        for view in (doc.folded, doc.squashed):
+        # squash leaves most posts as they are, and then the two views are one
+        views = (doc.folded,) if doc.squashed is doc.folded else (doc.folded, doc.squashed)
+        for view in views:
             for hit in self._view_hits(doc, view, gaz):
                 if not any(h.start < hit.end and hit.start < h.end for h in hits[-8:]):
                     hits.append(hit)
@@ -687,5 +708,9 @@ def _candidate_hits(doc: Document, view: Folded, sentences: SentenceIndex) -> It
     for m in VOTE_FOR_NAME.finditer(doc.text):
         s0, e0 = original.around(m.start(), m.end())
         sentence = doc.text[s0:e0]
-        if ELECTION_CONTEXT.search(sentence) and not NOT_AN_ELECTION.search(sentence.lower()):
+        if not ELECTION_CONTEXT.search(sentence):
+            continue
+        # "As a trustee, I'm asking you to vote for Rachel Gower (Lib Dem) in Thursday's
+        # by-election": a trustee speaking, but a public election all the same
+        if not NOT_AN_ELECTION.search(sentence.lower()) or PUBLIC_ELECTION.search(sentence):
             yield Hit(m.start(), m.end(), message="Tells people whom to vote for in an election.")
