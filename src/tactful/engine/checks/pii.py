@@ -65,7 +65,9 @@ ORG_CONTEXT = regex.compile(
 )
 PERSONAL_CONTEXT = regex.compile(
     r"\b(?:me|my|mine|him|his|her|hers|their|home|mobile|personal|lives|living|moved|"
-    r"mum|dad|wife|husband|son|daughter|neighbour|private)\b",
+    r"mum|dad|wife|husband|son|daughter|neighbour|private"
+    # said back to the reader: "we've got your number as 07700 900318"
+    r"|your\s+(?:phone\s+|home\s+|postal\s+)?(?:number|address|mobile)\s+(?:as|is|was|down\s+as))\b",
     regex.I,
 )
 NUMBER_BLOCKERS = regex.compile(
@@ -636,7 +638,8 @@ DATE_TEXT = (
     r"|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?)"
 )
 DOB = regex.compile(
-    r"(?:\bborn\s+(?:on\s+)?(?:the\s+)?|\bd\.?o\.?b\.?\s*[:\-]?\s*|\bdate\s+of\s+birth\s*(?:is|was|:|-)?\s*"
+    r"(?:\bborn\s+(?:on\s+)?(?:the\s+)?|\bborn\s+on\s+this\s+(?:very\s+)?day\s*[,(:\-–]?\s*"
+    r"|\bd\.?o\.?b\.?\s*[:\-]?\s*|\bdate\s+of\s+birth\s*(?:is|was|:|-)?\s*"
     r"|\bbirth\s*(?:day|date)\s*(?:is|was|:|-|falls\s+on)\s*(?:on\s+)?(?:the\s+)?)("
     + DATE_TEXT
     + r")",

@@ -53,6 +53,15 @@ from ..text import LEET, Document
 from .base import Check, Hit
 
 DATA_DIR = Path(__file__).parent / "data"
+# Words always written with a capital: a capitalised word one slip away from one of
+# them ("Chrismas", "Wenesday", "Febuary") is a misspelling, not a name.
+PROPER_NOUNS = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "christmas", "easter", "halloween", "ramadan", "diwali",
+    "hanukkah", "britain", "british", "england", "english", "scotland", "scottish", "wales",
+    "welsh", "ireland", "irish", "europe", "european",
+]  # fmt: skip
 MAX_WORD_CHARS = 40
 MAX_HASHTAG_CHARS = 60
 MAX_HITS = 50
@@ -314,6 +323,9 @@ class Lexicon:
         if self.hunspell.spell(word):
             return None
         if word[0].isupper():
+            fix = proper_noun_fix(low)
+            if fix is not None:
+                return Verdict("misspelt", match_case(fix, word), "blocker")
             return Verdict("name", None, "advice")
         return self._unknown_lower(low)
 
@@ -538,3 +550,19 @@ def _message(word: str, verdict: Verdict) -> str:
             return f'Not in the dictionary: "{word}" (did you mean "{verdict.suggestion}"?)'
         return f'Not in the dictionary: "{word}"'
     return f'Possible misspelling: "{word}"'
+
+
+def proper_noun_fix(low: str) -> str | None:
+    """The word of ``PROPER_NOUNS`` that ``low`` (an unknown word, lower case, of at
+    least five letters) is one slip from: a letter left out, added, changed or two
+    swapped. A listed first name or surname is left alone ("Augusta")."""
+    if len(low) < 5:
+        return None
+    fix = next((p for p in PROPER_NOUNS if edit_distance(low, p) == 1), None)
+    if fix is None:
+        return None
+    from ..names import gazetteer
+
+    gaz = gazetteer()
+    return None if low in gaz.first or low in gaz.last else fix
+

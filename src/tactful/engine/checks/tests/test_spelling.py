@@ -26,6 +26,14 @@ def test_it_blocks_a_real_misspelling_with_a_suggestion():
     assert hits("We will recieve the keys tomorrow.") == [("recieve", "receive", "blocker")]
 
 
+def test_a_capitalised_slip_on_a_day_month_or_festival_is_a_misspelling_not_a_name():
+    assert hits("The newsletter reaches members before Chrismas.") == [("Chrismas", "Christmas", "blocker")]
+    assert hits("See you on Wenesday!") == [("Wenesday", "Wednesday", "blocker")]
+    # an unknown name stays advice, and a listed name near a month is left alone
+    assert [h[2] for h in hits("Thanks to Mrs Okonjo for the cakes.")] in ([], ["advice"])
+    assert hits("Thanks to Augusta for the cakes.") in ([], [("Augusta", None, "advice")])
+
+
 def test_it_suggests_from_the_index_for_a_typo_not_in_the_list():
     assert hits("Our comunity garden is open.") == [("comunity", "community", "blocker")]
 
