@@ -133,13 +133,21 @@ class ContextFlagCheck(Check):
 
 
 def _classified_complaint(message: str) -> bool:
-    """Whether the inbox classifier reads ``message`` as a complaint. Imported here,
-    so drafts that answer nothing never load the classifier."""
+    """Whether the inbox classifier reads ``message`` as a complaint: its category, or
+    its most probable reading when a safety category took the message first ("Three
+    weeks waiting for a call back. My mum's getting worse." goes to the safeguarding
+    lead, and is a complaint all the same). Imported here, so drafts that answer
+    nothing never load the classifier."""
     from ..triage import classify
+    from ..triage.classifier import shared_classifier
 
+    text = message[:MAX_REPLY_CHARS]
     try:
-        ((category, _),) = classify([message[:MAX_REPLY_CHARS]])
+        ((category, _),) = classify([text])
+        if category == "complaint":
+            return True
+        probabilities = shared_classifier().predict(text).probabilities
     except (OSError, RuntimeError, ValueError) as error:  # a broken or missing model
         log.warning("inbox classifier unavailable, phrases only: %s", error)
         return False
-    return category == "complaint"
+    return max(probabilities, key=lambda c: probabilities[c]) == "complaint"

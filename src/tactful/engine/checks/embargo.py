@@ -193,6 +193,12 @@ SAME_AS = {
     **dict.fromkeys(["expansion", "expand", "expanding", "expands", "expanded"], "expand"),
     **dict.fromkeys(["closure", "closing", "close", "closes", "closed", "shut", "shutting"], "close"),
     **dict.fromkeys(["patron", "patrons", "ambassador", "ambassadors"], "patron"),
+    # "new President" in the records, "has agreed to become our President" in the post
+    **dict.fromkeys(
+        ["new", "become", "becomes", "becoming", "appointed", "appointment", "elected",
+         "incoming", "welcome", "welcomes", "welcoming"],
+        "new",
+    ),  # fmt: skip
 }
 
 
@@ -278,6 +284,9 @@ class EmbargoCheck(Check):
                 lo += 1
             found = {s for _, s in positions[lo : hi + 1]}
             if len(found) >= need:
+                # the tightest run: "welcome our new patron" is found as "new patron"
+                while len({s for _, s in positions[lo + 1 : hi + 1]}) >= need:
+                    lo += 1
                 return tokens[positions[lo][0]][1], tokens[positions[hi][0]][2]
         return None
 

@@ -98,3 +98,11 @@ def test_a_grant_announced_as_an_award_is_the_same_topic():
     assert run(text, "lottery grant for Waveney expansion", "2026-12-15")
     assert stem("awarded") == stem("grant") and stem("expansion") == stem("expand")
     assert not run("Lottery tickets on sale in Waveney.", "lottery grant for Waveney expansion", "2026-12-15")
+
+
+def test_a_new_office_holder_is_found_in_the_words_of_an_appointment():
+    text = "Dr Fenella Royd has agreed to become the Society's President from 1 January."
+    hits = run(text, "new President announcement", "2026-12-05")
+    assert [text[h.start : h.end] for h in hits] == ["become the Society's President"]
+    # the sitting President doing her job announces nothing new
+    assert run("Our President opened the AGM with a short talk.", "new President announcement", "2026-12-05") == []
