@@ -69,3 +69,15 @@ def test_the_classifier_finds_a_complaint_with_no_complaining_word():
     # The classifier reads an enquiry or praise as what it is, and never overrules "unless".
     assert run(with_model, "It's at 10am.", reply_to="When is the next baby group?") == []
     assert run(with_model, "Thank you!", reply_to="Not disappointed at all, lovely day.") == []
+
+
+def test_a_complaint_that_safeguarding_took_first_is_still_a_complaint_to_reply_to():
+    from tactful.engine.triage import classify
+
+    waiting = "Three weeks waiting for a call back about respite. My mum's getting worse. Is anyone actually there?"
+    assert classify([waiting])[0][0] == "safeguarding"  # the inbox routes it to the lead first
+    with_model = {**COMPLAINT, "classifier": True}
+    assert len(run(with_model, "We're so sorry. Our lead will call you today.", reply_to=waiting)) == 1
+    # a disclosure with nothing to complain about is not a complaint
+    worried = "I'm worried about my neighbour's kids, they're left alone all night."
+    assert run(with_model, "Thank you for telling us. Please call us now.", reply_to=worried) == []
