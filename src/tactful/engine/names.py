@@ -94,7 +94,8 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     removals motors coaches garages grocers bakery bakers newsagents photography studio studios productions pantry pantries larder estates travel tours civils joinery carpentry roofing glazing
     cleaning catering raffle tombola auction fete fayre bazaar gala ceilidh concert contractors construction
     engineering haulage logistics landscaping landscapes developments lettings surveyors
-    architects scaffolding decorators housing homes hub""")
+    architects scaffolding decorators housing homes hub bakehouse brewery brewhouse deli delicatessen
+    tearoom tearooms dairy creamery patisserie pizzeria bistro brasserie""")
 # Capitalised words that are never part of a name: they end or split a run.
 STOP_CAPS = word_set("""the a an and or but of in on at to for with from by as is are was were be been this
     i've i'm i'd i'll i’ve i’m i’d i’ll

@@ -256,7 +256,7 @@ TOOK_MONEY = regex.compile(
 # A description that singles someone out: a determiner and, within three words, a
 # role from the terms file ("the café owner on Abbeygate St", "our old treasurer").
 DESCRIPTOR_LEAD = regex.compile(
-    r"\b(?:the|our|my|that|this|their|his|her|whose|its)\s+(?:[\w'’&.-]+\s+){0,3}$"
+    r"\b(?:the|our|my|that|this|their|his|her|whose|its|a\s+former|an\s+ex-?|a\s+previous)\s+(?:[\w'’&.-]+\s+){0,3}$"
 )
 # The name is the victim, not the wrongdoer: "Jo was scammed", "our shop got robbed".
 PASSIVE_GAP = regex.compile(
@@ -364,9 +364,12 @@ def find_named(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
-# A full stop after a word of three letters or more ends a sentence ("in on Friday. It
-# asks"), unless the word is a short form that names carry ("Acme Ltd.", "Smith Bros.").
-RUN_SENTENCE_END = regex.compile(r"(?<=\p{L}{3})(?<!\b(?i:ltd|bros|inc|corp|plc))\.\s+")
+# A full stop after a word of two letters or more ends a sentence ("in on Friday. It
+# asks", "No. She left"), unless the word is a short form that names carry ("Acme Ltd.",
+# "Smith Bros.", "Dr. Jones").
+RUN_SENTENCE_END = regex.compile(
+    r"(?<=\p{L}{2})(?<!\b(?i:ltd|bros|inc|corp|plc|mr|ms|dr|st|co|jr|sr|mt|revd|rev|prof|mrs|cllr))\.\s+"
+)
 
 
 def _split_at_sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
