@@ -95,7 +95,8 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     cleaning catering raffle tombola auction fete fayre bazaar gala ceilidh concert contractors construction
     engineering haulage logistics landscaping landscapes developments lettings surveyors
     architects scaffolding decorators housing homes hub bakehouse brewery brewhouse deli delicatessen
-    tearoom tearooms dairy creamery patisserie pizzeria bistro brasserie""")
+    tearoom tearooms dairy creamery patisserie pizzeria bistro brasserie vale valley heating
+    kitchens windows carpets flooring furniture interiors supplies hire plumbing electrical""")
 # Capitalised words that are never part of a name: they end or split a run.
 STOP_CAPS = word_set("""the a an and or but of in on at to for with from by as is are was were be been this
     i've i'm i'd i'll i’ve i’m i’d i’ll
@@ -1067,8 +1068,16 @@ def _belongs_to_place_or_org(text: str, run: list[_Tok], start: int) -> bool:
         return True
     if _place_with_compass(run):
         return True
+    if run[-1].key in COMPASS and WARD_BEFORE.search(text, max(0, start - 40), start):
+        return True  # "the Green candidate for Ashcombe West": a ward, not a person
     after = text[run[-1].end : run[-1].end + 40]
     return bool(ORG_AFTER.match(after) or LOWER_ORG_AFTER.match(after))
+
+
+WARD_BEFORE = regex.compile(
+    r"\b(?:candidates?|councillors?|cllr|mp|member|members|ward|division|seat|standing|stands)\s+(?:for|in)\s+$",
+    regex.I,
+)
 
 
 def _is_public(name: str, text: str, end: int, gaz: Gazetteer) -> bool:

@@ -118,7 +118,7 @@ SOURCE = re.compile(
     r"\baccording\s+to\b|\bsources?\s*:|\(\s*source|\bcited\b|\bpublished\s+(?:by|in)\b"
     r"|\b(?:report|survey|study|research|poll|analysis|data|figures|statistics|stats|review|census)"
     r"\s+(?:by|from|of|for|carried\s+out\s+by|commissioned\s+by)\b"
-    r"|\bour\s+(?:own\s+|latest\s+|\d{4}\s+|[\w'’-]+\s+){0,3}(?:figures|data|research|survey|records|annual\s+report|impact\s+report|numbers|feedback)\b"
+    r"|\bour\s+(?:own\s+|latest\s+|\d{4}(?:/\d{2,4})?\s+|[\w'’-]+\s+){0,3}(?:figures|data|research|survey|records|annual\s+report|impact\s+report|report|numbers|feedback)\b"
     # ...but not the activity: "our survey season starts in April", "our survey team"
     r"(?!\s+(?:season|team|teams|volunteers?|days?|weekends?|walks?|trips?|kit|forms?|sheets?|starts?|begins?|group))"
     r"|\b(?:19|20)\d\d\s+census\b|\bcensus\s+(?:showed|shows|found|figures|data|results)\b"

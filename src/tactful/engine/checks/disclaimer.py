@@ -64,7 +64,7 @@ PLACEHOLDER_NAMES = frozenset(
 )
 LEGAL_SUFFIX = regex.compile(r"\s+(?:CIC|CIO|Ltd\.?|Limited|plc|Inc\.?)$", regex.IGNORECASE)
 DISCLAIMERS = [
-    "views my own", "views are my own", "views are mine", "views mine", "my own views",
+    "views my own", "views are my own", "views are mine", "views mine", "my own views", "my own view",
     "my own opinion", "my own opinions", "opinions my own", "opinions are my own",
     "opinions mine", "personal views", "personal view", "personal opinion",
     "personal opinions", "personal capacity", "not speaking for", "not speaking on behalf",
@@ -125,7 +125,16 @@ def name_variants(name: str) -> list[str]:
     for v in list(variants):
         if " in " in v:
             variants.append(v.split(" in ", 1)[0])
-    # A lone ordinary word ("Society") says nothing about which organisation is meant.
+    # A lone ordinary word ("Society") says nothing about which organisation is meant,
+    # but "our Society" with its capital does.
+    for v in list(variants):
+        if len(v.split()) == 1 and v.istitle() and "-" not in v:
+            variants += ["our " + v, "Our " + v]
+    # Its initials, for a name of three words or more: "NBN" for New Baby Network CIC.
+    bare_name = LEGAL_SUFFIX.sub("", name)
+    words = [w for w in bare_name.split() if w[:1].isupper() and w.lower() not in ("the", "of", "in", "and")]
+    if len(words) >= 3:
+        variants.append("".join(w[0] for w in words))
     keep = [v for v in variants if len(v.split()) >= 2 or "-" in v or not v.istitle()]
     return list(dict.fromkeys(v for v in keep if len(v) >= 3))
 

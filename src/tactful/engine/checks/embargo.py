@@ -265,13 +265,20 @@ class EmbargoCheck(Check):
         if not active or not doc.text:
             return
         tokens = [(stem(m.group()), m.start(), m.end()) for m in TOKEN.finditer(doc.text)]
+        # The organisation's own name in a topic ("Home-Start in Suffolk volunteers
+        # shortlisted ...") is rarely repeated in its own post: "our volunteer team".
+        own = {stem(w) for w in TOKEN.findall(doc.organisation or "")}
         for embargo in active:
-            span = self._find(embargo.topic, tokens)
+            span = self._find(embargo.topic, tokens, own)
             if span:
                 yield Hit(span[0], span[1], message=self._message(embargo))
 
-    def _find(self, topic: str, tokens: list[tuple[str, int, int]]) -> tuple[int, int] | None:
+    def _find(
+        self, topic: str, tokens: list[tuple[str, int, int]], own: set[str] | None = None
+    ) -> tuple[int, int] | None:
         stems = topic_stems(topic)
+        if own and len([s for s in stems if s not in own]) >= 2:
+            stems = [s for s in stems if s not in own]
         if not stems:
             return None
         want = set(stems)

@@ -57,7 +57,13 @@ PUBLIC_ROLE_BEFORE = regex.compile(
     r"|footballer|MP|minister|mayor|councillor|peer|professor|bishop|archbishop"
     r"|judge|chancellor|president|prime\s+minister|cartoonist|illustrator|sculptor|architect"
     r"|candidate|(?:Labour|Conservative|Tory|Lib\s+Dem|Liberal\s+Democrat|Green|Reform|Independent)\s+candidate"
-    r"|(?:TV|television|radio|BBC|ITV|celebrity)\s+[\w-]+)(?:,\s*(?:the\s+)?|\s+)$"
+    # "Vote Ollerton on 7 May!": the name on the ballot paper
+    r"|vote"
+    r"|(?:TV|television|radio|BBC|ITV|celebrity)\s+[\w-]+"
+    # "the Green candidate for Ashcombe West, Tom Pellow"
+    r"|candidate\s+for\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?=,)"
+    # "our new patron, chef Lena Marchetti"
+    r"|patron,?\s+(?-i:\p{Ll}+))(?:,\s*(?:the\s+)?|\s+)$"
     # a station's or a paper's own: "Tees FM's Lou Garside", "the Gazette's Amy Walsh"
     r"|\b(?:FM|Radio|BBC(?:\s+\w+)?|ITV(?:\s+\w+)?|Gazette|Echo|Times|News|Post|Herald|Chronicle"
     r"|Mercury|Advertiser|Observer|Journal|Telegraph|Argus|Press|Star|Mail|Courier)['’]s\s+$",
@@ -70,6 +76,7 @@ PUBLIC_ROLE_AFTER = regex.compile(
     # a candidate for election: "Jo Featherstone, Labour's candidate for Riverside", "Rob
     # Tilling, the Conservative candidate", "Sam Osei of the Liberal Democrats"
     r"|^,?\s+(?:(?:is|was)\s+)?(?:the\s+|a\s+)?(?:[\w'’\-]+\s+){0,3}?(?:candidate|councillor)\b"
+    r"|^\s+(?:for|as)\s+(?:our\s+|the\s+|next\s+)?(?:mayor|councillor|MP|police\s+and\s+crime\s+commissioner)\b"
     r"|^,?\s+of\s+the\s+(?:Labour|Conservative|Liberal\s+Democrat|Green|Reform|Independent)"
     r"\w*(?:\s+party)?\b",
     regex.I,
@@ -125,7 +132,7 @@ OFFICER_BEFORE = regex.compile(
     r"(?:(?-i:\p{Lu})[\p{L}'’\-]+\.?,?\s+){0,12}(?:(?:and|&)\s+)?$"
     # "Our Chairman, Graham Pettifer, and Vice-Chair, Ruth Allonby": the second role of a pair
     rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?|outgoing\s+|incoming\s+|retiring\s+|acting\s+|interim\s+)?{OFFICER},?\s+"
-    rf"[^.!?\n]{{1,60}}?,?\s+(?:and|&)\s+(?:our\s+)?(?:new\s+)?{OFFICER},?\s+"
+    rf"[^.!?\n]{{1,60}}?,?\s+(?:and|&)\s+(?:our\s+)?(?:new\s+|board\s+|deputy\s+)?{OFFICER},?\s+"
     r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Rev|Revd|Cllr|Sir|Dame)\.?\s+)?$",
     regex.I,
 )
@@ -196,6 +203,19 @@ def is_firm_namesake(text: str, person: PersonSpan, firms: frozenset[str] | None
         return False
     surname = person.name.split()[-1].rstrip(".,")
     return surname in (firm_namesakes(text) if firms is None else firms)
+
+
+def _picture_of_the_past(depicts: str | None, this_year: int) -> bool:
+    """A picture whose description dates it a lifetime ago ("carters photographed
+    around 1908"): the people in it are people of history."""
+    years = [int(y) for y in PAST_YEAR.findall(depicts or "")]
+    return bool(years) and max(years) <= this_year - PAST_MARGIN_YEARS
+
+
+def _surname_of(name: str) -> str:
+    """The last word of a name, past any post-nominal letters ("Gareth Linwood MP")."""
+    words = [w for w in name.split() if w.lower().rstrip(".") not in POST_NOMINAL]
+    return words[-1] if words else name
 
 
 def in_public_role(text: str, person: PersonSpan) -> bool:
@@ -426,12 +446,17 @@ class PeopleCheck(Check):
         # ...and so is the creator the records credit for a picture the post shares
         credits = " ".join((m.credit or "") for m in doc.context.media).lower()
         makers |= {p.name for p in found if credits and p.name.lower() in credits}
+        # "Gareth Linwood MP ... Thank you for listening, Mr Linwood": the same public figure
+        public_surnames = {
+            _surname_of(p.name) for p in found if len(p.name.split()) > 1 and (p.public or in_public_role(doc.text, p))
+        }
         people = [
             p
             for p in found
             if not p.public
             and not in_public_role(doc.text, p)
             and p.name not in makers
+            and not (len(p.name.split()) == 1 and p.name in public_surnames)
             and not NAMED_STORM.match(p.name)
             and not is_firm_namesake(doc.text, p, firms)
             and not is_historical(doc.text, p, today.year)
@@ -474,8 +499,11 @@ class PeopleCheck(Check):
     def _pictured(self, doc: Document, current: list[Consent]) -> Iterable[Hit]:
         """A photo or video of adults needs someone's recorded consent to be pictured
         (children are the child_consent rule's)."""
+        this_year = doc.context.on().year
         pictured = [
-            i for i, m in enumerate(doc.context.media, 1) if m.shows_people and not m.shows_children
+            i
+            for i, m in enumerate(doc.context.media, 1)
+            if m.shows_people and not m.shows_children and not _picture_of_the_past(m.depicts, this_year)
         ]
         # When the media's description names the people in it, each of them needs a
         # consent that covers pictures ("Helen Okafor and Martin Royce" with Martin's

@@ -258,7 +258,23 @@ def _phone_is_organisational(text: str, start: int, kind: str) -> bool:
         return True
     if ASKED_TO_CALL.search(text, max(0, start - 40), start):
         return True  # "Questions? Call 01632 960381": the reader is asked to ring us
+    if CALL_BEFORE.search(text, max(0, start - 20), start) and CALL_TO_BOOK.match(text, _number_end(text, start)):
+        return True  # "Call 01632 960418 to book, or just pop in"
     return _org_context(clause)
+
+
+CALL_BEFORE = regex.compile(r"\b(?:call|ring|phone|text)\s+(?:us\s+)?(?:on\s+)?$", regex.I)
+CALL_TO_BOOK = regex.compile(
+    r"\s*(?:to\s+(?:book|register|sign\s+up|reserve|enquire|arrange|find\s+out\s+more)"
+    r"|for\s+(?:more\s+)?(?:info|information|details|bookings|tickets|an\s+appointment))\b",
+    regex.I,
+)
+
+
+def _number_end(text: str, start: int) -> int:
+    """Where the phone number that starts at ``start`` ends (digits, spaces, brackets)."""
+    m = regex.match(r"[+\d][\d ()\-]*\d", text[start:])
+    return start + (m.end() if m else 0)
 
 
 ASKED_TO_CALL = regex.compile(
@@ -287,7 +303,8 @@ ROLE_MAILBOXES = word_set("""info hello enquiries enquiry contact admin office w
     secretary chair treasurer trustees board director directors ceo manager referrals
     referral shop retail careers jobs hr recruitment finance accounts safeguarding
     partnerships marketing socialmedia social feedback complaints noreply no-reply
-    postmaster abuse privacy dpo data gdpr legal orders sales services service""")
+    postmaster abuse privacy dpo data gdpr legal orders sales services service bursary
+    bursaries grants awards appeals""")
 
 
 def _is_role_mailbox(local: str) -> bool:
@@ -305,7 +322,11 @@ def _is_role_mailbox(local: str) -> bool:
         return False
     word = parts[0]
     gaz = gazetteer()
-    return word in gaz.common and word not in gaz.first and word not in gaz.last
+    if word in gaz.first or word in gaz.last:
+        return False
+    # "bursaries@", "grants@": a plural of an everyday word counts too
+    singulars = {word, word[:-1] if word.endswith("s") else word, word[:-3] + "y" if word.endswith("ies") else word}
+    return any(w in gaz.common for w in singulars)
 
 
 def _emails(text: str) -> Iterable[PiiSpan]:

@@ -258,6 +258,15 @@ BACK_NAMED_CANDIDATE = regex.compile(
     r"\b(?i:backing|back|supporting|support|endorsing|endorse|get\s+behind|behind)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+"
     r"(?i:the|our)\s+[\w\s-]{0,25}?(?i:candidate)\b"
 )
+# "I'm backing Sarah Ollerton for mayor", "Vote Ollerton on 7 May!": a named person and
+# an elected office or a polling date.
+BACK_FOR_OFFICE = regex.compile(
+    r"\b(?i:backing|back|supporting|support|endorsing|endorse|get\s+behind|voting\s+for|vote\s+for)\s+"
+    r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?i:for|as)\s+(?i:(?:our\s+|the\s+|next\s+)?"
+    r"(?:mayor|councillor|mp|police\s+and\s+crime\s+commissioner|pcc))\b"
+    r"|\b(?i:vote)\s+(?!(?i:for|against|on|in|at|with|to|and|or|the|your|our|now|today|early|leave|remain|yes|no)\b)"
+    r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?i:on\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+|\w+day)|in\s+may|for\s+mayor)\b"
+)
 # "Vote for Priya Shah", "Don't vote for Cllr Hayes": a full or titled name.
 VOTE_FOR_PERSON = regex.compile(
     r"\b(?i:vote|voting)\s+(?i:for)\s+(?:(?:Cllr|Councillor|Mayor)\.?\s+\p{Lu}[\p{L}'’-]+|"
@@ -698,6 +707,8 @@ def _candidate_hits(doc: Document, view: Folded, sentences: SentenceIndex) -> It
             yield Hit(m.start(), m.end(), message="Campaigns for a named candidate.")
     for m in BACK_NAMED_CANDIDATE.finditer(doc.text):
         yield Hit(m.start(), m.end(), message="Backs a named election candidate.")
+    for m in BACK_FOR_OFFICE.finditer(doc.text):
+        yield Hit(m.start(), m.end(), message="Backs a named candidate for elected office.")
     for m in VOTE_FOR_PERSON.finditer(doc.text):
         s0, e0 = original.around(m.start(), m.end())
         if NOT_AN_ELECTION.search(low_all) or regex.search(

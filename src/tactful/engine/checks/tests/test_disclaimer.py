@@ -54,8 +54,10 @@ def test_it_finds_the_policy_organisation_by_its_capitalised_name():
 
 def test_it_ignores_placeholder_and_single_word_names():
     assert run("Give to Your Charity today.", organisation="Your Charity") == []
-    assert name_variants("The Society") == ["The Society", "the Society"]
-    assert name_variants("New Baby Network CIC") == ["New Baby Network CIC", "New Baby Network"]
+    # a lone "Society" says nothing, but "our Society" with its capital names it
+    assert name_variants("The Society") == ["The Society", "the Society", "our Society", "Our Society"]
+    assert "NBN" in name_variants("New Baby Network CIC")
+    assert name_variants("New Baby Network CIC") == ["New Baby Network CIC", "New Baby Network", "NBN"]
 
 
 def test_it_knows_the_name_mid_sentence_but_not_the_ordinary_word():

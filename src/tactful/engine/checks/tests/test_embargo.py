@@ -106,3 +106,21 @@ def test_a_new_office_holder_is_found_in_the_words_of_an_appointment():
     assert [text[h.start : h.end] for h in hits] == ["become the Society's President"]
     # the sitting President doing her job announces nothing new
     assert run("Our President opened the AGM with a short talk.", "new President announcement", "2026-12-05") == []
+
+
+def test_the_organisation_s_own_name_in_a_topic_need_not_be_repeated():
+    from tactful.engine.checks.embargo import EmbargoCheck, EmbargoParams
+
+    ctx = Context.model_validate(
+        {
+            "today": "2026-11-22",
+            "embargoes": [
+                {"topic": "Home-Start in Suffolk volunteers shortlisted for the county volunteering awards", "until": "2026-11-30"}
+            ],
+        }
+    )
+    text = "Can't keep it in: our volunteer team has been shortlisted for the county volunteering awards!!"
+    doc = Document(text, context=ctx, organisation="Home-Start in Suffolk")
+    assert len(list(EmbargoCheck(EmbargoParams()).run(doc))) == 1
+    unrelated = Document("Our volunteers ran the tombola at the county show.", context=ctx, organisation="Home-Start in Suffolk")
+    assert list(EmbargoCheck(EmbargoParams()).run(unrelated)) == []
