@@ -708,6 +708,10 @@ def _candidate_hits(doc: Document, view: Folded, sentences: SentenceIndex) -> It
     for m in BACK_NAMED_CANDIDATE.finditer(doc.text):
         yield Hit(m.start(), m.end(), message="Backs a named election candidate.")
     for m in BACK_FOR_OFFICE.finditer(doc.text):
+        s0, e0 = original.around(m.start(), m.end())
+        office = regex.search(r"(?i:mayor|councillor|\bmp\b|commissioner|\bpcc\b)", m.group())
+        if not office and NOT_AN_ELECTION.search(doc.text[s0:e0].lower()) and not PUBLIC_ELECTION.search(doc.text[s0:e0]):
+            continue  # "Vote Jo on Friday for Volunteer of the Year"
         yield Hit(m.start(), m.end(), message="Backs a named candidate for elected office.")
     for m in VOTE_FOR_PERSON.finditer(doc.text):
         s0, e0 = original.around(m.start(), m.end())

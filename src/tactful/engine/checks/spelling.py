@@ -48,7 +48,7 @@ from typing import Literal
 import msgpack
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..names import find_people
+from ..names import find_people, gazetteer
 from ..text import LEET, Document
 from .base import Check, Hit
 
@@ -561,8 +561,6 @@ def proper_noun_fix(low: str) -> str | None:
     fix = next((p for p in PROPER_NOUNS if edit_distance(low, p) == 1), None)
     if fix is None:
         return None
-    from ..names import gazetteer
-
     gaz = gazetteer()
     return None if low in gaz.first or low in gaz.last else fix
 
