@@ -96,9 +96,10 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     engineering haulage logistics landscaping landscapes developments lettings surveyors
     architects scaffolding decorators housing homes hub bakehouse brewery brewhouse deli delicatessen
     tearoom tearooms dairy creamery patisserie pizzeria bistro brasserie vale valley heating
-    kitchens windows carpets flooring furniture interiors supplies hire plumbing electrical""")
+    kitchens windows carpets flooring furniture interiors supplies hire plumbing electrical moor""")
 # Capitalised words that are never part of a name: they end or split a run.
-STOP_CAPS = word_set("""the a an and or but of in on at to for with from by as is are was were be been this
+STOP_CAPS = word_set("""chag sameach mubarak tova
+    the a an and or but of in on at to for with from by as is are was were be been this
     i've i'm i'd i'll i’ve i’m i’d i’ll
     that these those it its he she they we you i my our your their his her him them us me
     who what when where why how if then so not no yes all any every each some many more most

@@ -65,9 +65,9 @@ ORG_CONTEXT = regex.compile(
 )
 PERSONAL_CONTEXT = regex.compile(
     r"\b(?:me|my|mine|him|his|her|hers|their|home|mobile|personal|lives|living|moved|"
-    r"mum|dad|wife|husband|son|daughter|neighbour|private"
-    # said back to the reader: "we've got your number as 07700 900318"
-    r"|your\s+(?:phone\s+|home\s+|postal\s+)?(?:number|address|mobile)\s+(?:as|is|was|down\s+as))\b",
+    r"mum|dad|wife|husband|son|daughter|neighbour|private)\b"
+    # said back to the reader: "we've got your number as 07700 900318", "we have your number, 07700..."
+    r"|\byour\s+(?:phone\s+|home\s+|postal\s+)?(?:number|address|mobile)(?:\s+(?:as|is|was|down\s+as)\b|\s*[,:])",
     regex.I,
 )
 NUMBER_BLOCKERS = regex.compile(
@@ -294,7 +294,8 @@ def _org_context(clause: str) -> bool:
 # --- email ----------------------------------------------------------------------------
 
 EMAIL = regex.compile(
-    r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._%+'-]{0,63})@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+    # not the second half of a fediverse handle ("@modcircle@social.example")
+    r"(?<![\w.+@-])([A-Za-z0-9][A-Za-z0-9._%+'-]{0,63})@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
     r"[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![\w-])"
 )
 ROLE_MAILBOXES = word_set("""info hello enquiries enquiry contact admin office webadmin webmaster volunteer volunteers
@@ -406,6 +407,7 @@ LOWER_US_ADDRESS = regex.compile(
 )
 # "4521 Kossuth 12": a house number of three digits or more that is not a year, a name
 # that is no common English word ("250 Volunteers 24" is a count), and a flat number
+NOT_A_MONTH = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
 NUMBER_NAME_NUMBER = regex.compile(
     r"(?<![\w£$€.,:/-])(?!(?:19|20)\d\d\b)\d{3,5}\s+(" + CAP + r")\s+\d{1,4}(?![\w.,:/-]\w|\w)"
 )
@@ -466,9 +468,9 @@ ADDRESS_PATTERNS = [
     LOWER_US_ADDRESS,
     PO_BOX,
     # a house number, a street name and a flat number, as some countries write it, with a
-    # town after them: "123 Kossuth 12, Szeged"
+    # town after them: "123 Kossuth 12, Szeged" (not a date: "from 1 April 2027, Home-Start")
     regex.compile(
-        r"(?<![\w£$€.,:/-])\d{1,5}\s+" + CAP + r"(?:\s+" + CAP + r"){0,2}\s+\d{1,4}[A-Za-z]?"
+        r"(?<![\w£$€.,:/-])\d{1,5}\s+" + NOT_A_MONTH + CAP + r"(?:\s+" + CAP + r"){0,2}\s+\d{1,4}[A-Za-z]?"
         r"(?:,\s*|\s*\n\s*)" + CAP + r"(?:\s+" + CAP + r"){0,2}(?![\w])"
     ),
     NUMBER_NAME_NUMBER,

@@ -199,6 +199,7 @@ PRONOUN_VOTE = regex.compile(
     # listens"; "we'd be lucky to have her on the council"; "you know what to do on Thursday"
     r"|(?:she|he|they)\s+(?:has|have)\s+(?:our|my)\s+(?:full\s+|complete\s+|total\s+|wholehearted\s+)?(?:backing|support|vote)\b"
     r"|(?:everyone|everybody|all\s+(?:the\s+)?(?:candidates|those))\s+standing,?\s+(?:she|he|they)(?:'s|’s|\s+is|\s+are|'re|’re)\s+the\s+(?:one|only\s+one|best)\b"
+    r"|(?:doesn't|doesn’t|does\s+not|don't|don’t|do\s+not)\s+deserve\s+(?:a\s+single|one|your|a|any)\s+votes?\b"
     r"|lucky\s+to\s+have\s+(?:her|him|them)\s+(?:on|at|in)\s+(?:the\s+)?(?:council|town\s+hall|county\s+hall|parliament|westminster)\b"
     r"|you\s+(?:all\s+)?know\s+who\s+(?:deserves|gets|has\s+earned|should\s+get)\s+(?:your|our|my)\s+(?:vote|cross|support)\b"
     r"|you\s+(?:all\s+)?know\s+what\s+to\s+do\s+(?:on\s+(?:\w+day|\d{1,2}(?:st|nd|rd|th)?\s+\w+)|at\s+the\s+(?:polls|ballot\s+box)|on\s+polling\s+day|in\s+may)\b"
