@@ -31,6 +31,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from tactful.engine.model import ACCOUNTS, CHANNELS, OUTBOUND_CATEGORIES, Context
+from tactful.engine.policy import load_policy
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_FILE = REPO / "data" / "labelled" / "outbound.jsonl"
@@ -203,6 +204,10 @@ def problems_in(post: dict) -> list[str]:
         Context.model_validate(ctx)
     except ValidationError as exc:
         out.append(f"context does not parse: {exc.errors()[0]['msg']}")
+    role = (ctx.get("author_role") or "").strip()
+    if role and load_policy(policy).policy.role(role) is None:
+        # the engine refuses a role its policy does not name (contract: unknown role)
+        out.append(f"author_role {role!r} is not a role of {policy}")
     exp = post["expected"]
     cats = exp.get("categories", [])
     if len(set(cats)) != len(cats):

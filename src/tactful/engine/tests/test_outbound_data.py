@@ -85,3 +85,19 @@ def test_the_policy_files_and_the_labelling_table_differ_only_where_known():
                 policy_id,
                 account,
             )
+
+
+def test_the_validator_refuses_a_role_the_policy_does_not_name():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[4] / "benchmarks"))
+    from validate_labelled import problems_in
+
+    post = {
+        "id": "nbn-9999", "policy": "new-baby-network", "text": "Hello", "channel": "facebook",
+        "account": "official", "context": {"author_role": "peer supporter"},
+        "expected": {"decision": "ok", "approvers": [], "categories": []}, "note": "x",
+    }  # fmt: skip
+    assert any("not a role of new-baby-network" in p for p in problems_in(post))
+    post["context"] = {"author_role": "social media volunteer"}
+    assert not any("not a role" in p for p in problems_in(post))
