@@ -220,6 +220,14 @@ def prose_items(doc: Document) -> list[Item]:
         sentence_start = ends or (not items and not after_protected)
         joined = bool(items) and not broken and gap.isspace() and "\n" not in gap
         low = _norm(tok.text)
+        if gap == "&" and items and not broken:
+            # "Q&A", "B&Q", "M&S": one word, not "Q" and a stray "A"
+            prev = items[-1]
+            low = f"{prev.low}&{low}"
+            items[-1] = Item(text[prev.start : tok.end], low, prev.start, tok.end, prev.sentence_start, prev.joined)
+            last_end = tok.end
+            prev_low = low
+            continue
         items.append(Item(tok.text, low, tok.start, tok.end, sentence_start, joined))
         last_end = tok.end
         broken = False

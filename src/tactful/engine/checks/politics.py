@@ -88,7 +88,9 @@ SUPPORT_BEFORE = regex.compile(
 )
 AGAINST_BEFORE = regex.compile(
     r"\b(?:stop|beat|defeat|sack|ditch|bin|oust|shame\s+on|never\s+trust|don'?t\s+trust|don’t\s+trust|"
-    r"anyone\s+but|anybody\s+but|anything\s+but|say\s+no\s+to|no\s+more|not\s+another\s+vote\s+for)\s+(?:the\s+)?$"
+    r"anyone\s+but|anybody\s+but|anything\s+but|say\s+no\s+to|no\s+more|not\s+another\s+vote\s+for|"
+    # "I'll be out campaigning against the Reform candidate"; "who got us into this mess: the Conservatives"
+    r"campaign\w*\s+against|got\s+us\s+(?:all\s+)?into\s+this\s+mess\W{0,3}|the\s+sooner)\s+(?:the\s+)?$"
 )
 # "make sure the Conservatives lose", "the Tories need to go"
 LOSE_AFTER = regex.compile(
@@ -200,6 +202,7 @@ PRONOUN_VOTE = regex.compile(
     r"|(?:she|he|they)\s+(?:has|have)\s+(?:our|my)\s+(?:full\s+|complete\s+|total\s+|wholehearted\s+)?(?:backing|support|vote)\b"
     r"|(?:everyone|everybody|all\s+(?:the\s+)?(?:candidates|those))\s+standing,?\s+(?:she|he|they)(?:'s|’s|\s+is|\s+are|'re|’re)\s+the\s+(?:one|only\s+one|best)\b"
     r"|(?:doesn't|doesn’t|does\s+not|don't|don’t|do\s+not)\s+deserve\s+(?:a\s+single|one|your|a|any)\s+votes?\b"
+    r"|vote\s+for\s+(?:whoever|whichever\s+candidate|anyone\s+who|the\s+one\s+who)\s+(?:can|will|is\s+(?:most\s+)?likely\s+to)\s+(?:beat|stop|keep\s+out|defeat)\s+(?:him|her|them)\b"
     r"|lucky\s+to\s+have\s+(?:her|him|them)\s+(?:on|at|in)\s+(?:the\s+)?(?:council|town\s+hall|county\s+hall|parliament|westminster)\b"
     r"|you\s+(?:all\s+)?know\s+who\s+(?:deserves|gets|has\s+earned|should\s+get)\s+(?:your|our|my)\s+(?:vote|cross|support)\b"
     r"|you\s+(?:all\s+)?know\s+what\s+to\s+do\s+(?:on\s+(?:\w+day|\d{1,2}(?:st|nd|rd|th)?\s+\w+)|at\s+the\s+(?:polls|ballot\s+box)|on\s+polling\s+day|in\s+may)\b"
@@ -467,7 +470,13 @@ def _near(
     return None
 
 
+# "the Green group, who are the only party that ...": a relative clause carries the
+# praise on to the party it follows, so its comma is no break
+RELATIVE_LINK = regex.compile(r"^\W{0,3},\s+(?:who|which)\s+(?:are|is|were|was|have|has)\b", regex.I)
+
+
 def _breaks(gap: str) -> bool:
+    gap = RELATIVE_LINK.sub(" ", gap, count=1)
     return any(c in gap for c in ',;:()"“”') or bool(REPORTING.search(gap))
 
 
