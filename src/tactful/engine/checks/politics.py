@@ -470,7 +470,7 @@ def _near(
     return None
 
 
-# "the Green group, who are the only party that ...": a relative clause carries the
+# "the Lib Dems, who are the only party that ...": a relative clause carries the
 # praise on to the party it follows, so its comma is no break
 RELATIVE_LINK = regex.compile(r"^\W{0,3},\s+(?:who|which)\s+(?:are|is|were|was|have|has)\b", regex.I)
 
