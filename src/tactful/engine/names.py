@@ -96,7 +96,7 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     engineering haulage logistics landscaping landscapes developments lettings surveyors
     architects scaffolding decorators housing homes hub bakehouse brewery brewhouse deli delicatessen
     tearoom tearooms dairy creamery patisserie pizzeria bistro brasserie vale valley heating
-    kitchens windows carpets flooring furniture interiors supplies hire plumbing electrical moor""")
+    kitchens windows carpets flooring furniture interiors supplies hire plumbing electrical moor carers""")
 # Capitalised words that are never part of a name: they end or split a run.
 STOP_CAPS = word_set("""chag sameach mubarak tova
     the a an and or but of in on at to for with from by as is are was were be been this

@@ -141,6 +141,8 @@ OFFICER_AFTER = regex.compile(
     rf"^(?:,\s+|\s+(?:is|as|becomes|will\s+be|has\s+become|joins\s+us\s+as|"
     r"(?:has\s+been|was|is|will\s+be)\s+(?:appointed|elected|named|confirmed|voted\s+in)(?:\s+as)?)\s+)"
     rf"(?:our|the(?:\s+\w+['’]s)?)\s+(?:new\s+|next\s+|incoming\s+)?{OFFICER}\b"
+    # "Priti Varma, already a trustee, to act as Treasurer"
+    rf"|^,\s+(?:already|also|herself|himself|currently)\s+(?:a|an|our|the)\s+(?:\w+\s+)?{OFFICER}\b"
     # "Priya Nandakumar will join us as Chief Executive on 1 February"
     rf"|^\s+(?:will\s+join|is\s+joining|has\s+joined|joins)\s+us\s+as\s+(?:our\s+)?(?:new\s+)?{OFFICER}\b",
     regex.I,

@@ -258,25 +258,17 @@ def _phone_is_organisational(text: str, start: int, kind: str) -> bool:
         return True
     if ASKED_TO_CALL.search(text, max(0, start - 40), start):
         return True  # "Questions? Call 01632 960381": the reader is asked to ring us
-    if CALL_BEFORE.search(text, max(0, start - 20), start) and CALL_TO_BOOK.match(text, _number_end(text, start)):
-        return True  # "Call 01632 960418 to book, or just pop in"
+    if CALL_BEFORE.search(text, max(0, start - 20), start):
+        return True  # "Call 01632 960418 to book", "over the break, call 0113 496 0271": the reader rings us
     return _org_context(clause)
 
 
-CALL_BEFORE = regex.compile(r"\b(?:call|ring|phone|text)\s+(?:us\s+)?(?:on\s+)?$", regex.I)
-CALL_TO_BOOK = regex.compile(
-    r"\s*(?:to\s+(?:book|register|sign\s+up|reserve|enquire|arrange|find\s+out\s+more)"
-    r"|for\s+(?:more\s+)?(?:info|information|details|bookings|tickets|an\s+appointment))\b",
+# "Call 01632 960388.", "over the break, call ...": the verb opens a sentence or a clause
+# (not "give Margaret a ring on 07700 ...")
+CALL_BEFORE = regex.compile(
+    r"(?:^|[.!?:;,]\s*|\n\s*|\b(?:or|and|please|just|then|simply)\s+)(?:call|ring|phone|text)\s+(?:us\s+)?(?:on\s+)?$",
     regex.I,
 )
-
-
-def _number_end(text: str, start: int) -> int:
-    """Where the phone number that starts at ``start`` ends (digits, spaces, brackets)."""
-    m = regex.match(r"[+\d][\d ()\-]*\d", text[start:])
-    return start + (m.end() if m else 0)
-
-
 ASKED_TO_CALL = regex.compile(
     r"\b(?:any\s+)?(?:questions|queries)\s*\?\s*(?:just\s+)?(?:call|ring|phone)(?:\s+us)?(?:\s+on)?\s*:?\s*$",
     regex.I,

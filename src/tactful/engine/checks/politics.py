@@ -202,6 +202,7 @@ PRONOUN_VOTE = regex.compile(
     r"|(?:she|he|they)\s+(?:has|have)\s+(?:our|my)\s+(?:full\s+|complete\s+|total\s+|wholehearted\s+)?(?:backing|support|vote)\b"
     r"|(?:everyone|everybody|all\s+(?:the\s+)?(?:candidates|those))\s+standing,?\s+(?:she|he|they)(?:'s|’s|\s+is|\s+are|'re|’re)\s+the\s+(?:one|only\s+one|best)\b"
     r"|(?:doesn't|doesn’t|does\s+not|don't|don’t|do\s+not)\s+deserve\s+(?:a\s+single|one|your|a|any)\s+votes?\b"
+    r"|(?:shouldn't|shouldn’t|should\s+not|don't|don’t|do\s+not|never|can't|cannot)\s+trust\s+(?:them|him|her)\b"
     r"|vote\s+for\s+(?:whoever|whichever\s+candidate|anyone\s+who|the\s+one\s+who)\s+(?:can|will|is\s+(?:most\s+)?likely\s+to)\s+(?:beat|stop|keep\s+out|defeat)\s+(?:him|her|them)\b"
     r"|lucky\s+to\s+have\s+(?:her|him|them)\s+(?:on|at|in)\s+(?:the\s+)?(?:council|town\s+hall|county\s+hall|parliament|westminster)\b"
     r"|you\s+(?:all\s+)?know\s+who\s+(?:deserves|gets|has\s+earned|should\s+get)\s+(?:your|our|my)\s+(?:vote|cross|support)\b"
