@@ -1087,11 +1087,15 @@ def _is_public(name: str, text: str, end: int, gaz: Gazetteer) -> bool:
     return bool(PUBLIC_AFTER.match(text[end : end + 40]))
 
 
+# A party as a candidate's label in brackets: "Rachel Gower (Lib Dem)", "(Independent)".
+PARTY_LABEL = (
+    r"(?:Lab|Labour|Con|Conservatives?|Lib\s+Dems?|Liberal\s+Democrats?|Green|Greens"
+    r"|Green\s+Party|Reform(?:\s+UK)?|SNP|Plaid(?:\s+Cymru)?|Independent|Ind)"
+)
 # "Jane Hill MP", and a candidate with her party: "Rachel Gower (Lib Dem)"
 PUBLIC_AFTER = regex.compile(
     r"^,?\s+(?:MP|MSP|MS|MLA|MEP|AM|OBE|MBE|CBE|KC|QC)\b"
-    r"|^\s*\((?:Lab|Labour|Con|Conservatives?|Lib\s+Dems?|Liberal\s+Democrats?|Green|Greens"
-    r"|Green\s+Party|Reform(?:\s+UK)?|SNP|Plaid(?:\s+Cymru)?|Independent|Ind)(?:\s+candidate)?\)"
+    rf"|^\s*\({PARTY_LABEL}(?:\s+candidate)?\)"
 )
 
 

@@ -47,6 +47,7 @@ from pathlib import Path
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..names import PARTY_LABEL
 from ..text import Document, Folded, SentenceIndex
 from ..yamlfile import read_yaml
 from .base import Check, Hit
@@ -166,8 +167,7 @@ NOT_AN_ELECTION = _lexicon([
 PUBLIC_ELECTION = regex.compile(
     r"\b(?:by-election|general\s+election|local\s+elections?|(?:county|district|borough|city|"
     r"town|parish)\s+council\s+elections?|mayoral\s+election|polling\s+(?:day|station)s?|ballot\s+box)\b"
-    r"|\((?:Lab|Labour|Con|Conservative|Lib\s+Dems?|Liberal\s+Democrats?|Green|Greens|Reform(?:\s+UK)?"
-    r"|SNP|Plaid(?:\s+Cymru)?|Independent|Ind)\)",
+    rf"|\({PARTY_LABEL}\)",
     regex.IGNORECASE,
 )
 ELECTION_CONTEXT = regex.compile(
