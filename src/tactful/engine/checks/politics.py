@@ -119,7 +119,7 @@ REPORTING = _lexicon([
     "reported",
 ])  # fmt: skip
 ENDORSE = _lexicon([
-    "only party", "the only one", "best party", "right party", "deserves your vote",
+    "only party", "the only one", "the only credible", "only credible one", "best party", "right party", "deserves your vote",
     "deserve your vote", "deserves our vote", "gets my vote", "get my vote", "gets our vote",
     "has my vote", "has our vote", "have our vote", "has our support", "have our support",
     "has our backing", "have our backing", "we back", "we are backing", "we're backing",
@@ -152,7 +152,7 @@ ATTACK = _lexicon([
     "not the one", "typical of", "never lifted a finger", "lifted a finger",
 ])  # fmt: skip
 ATTACK_BEFORE_WORDS = 3
-ATTACK_AFTER_WORDS = 6
+ATTACK_AFTER_WORDS = 8
 ENDORSE_WORDS = 8
 CANDIDATE = regex.compile(
     r"\b(?:vote\s+for|voting\s+for|back|backing|support|elect|re-?elect|get\s+behind|rally\s+behind)\s+"
@@ -175,8 +175,9 @@ ELECTION_CONTEXT = regex.compile(
     r"senedd|holyrood|stormont|westminster|by-election|hustings)\b",
     regex.IGNORECASE,
 )
+VOTE_LEAD = r"\b(?:(?i:vote|voting)\s+(?i:for)|(?i:give|giving|lend|cast)\s+(?i:your|their|our|my)\s+(?i:votes?)\s+(?i:to|for))\s+"
 VOTE_FOR_NAME = regex.compile(
-    r"\b(?i:vote|voting)\s+(?i:for)\s+"
+    VOTE_LEAD +
     r"(?!(?:The|Your|Our|My|A|An|Whoever|Who|What|Which|This|That|Them|Him|Her|Us|Me|It|Each|Every|Any)\b)"
     r"\p{Lu}[\p{L}'’-]+"
 )
@@ -186,7 +187,7 @@ PRONOUN_VOTE = regex.compile(
     r"\b(?:(?:don't|don’t|do\s+not|never|won't|won’t)\s+(?:give|lend|waste)\s+(?:them|him|her)\s+(?:your|a|one|another)\s+(?:single\s+)?vote"
     r"|(?:give|lend)\s+(?:them|him|her)\s+(?:your|their|our|my)\s+(?:\w+\s+)?votes?"
     r"|(?:don't|don’t|do\s+not|never)\s+vote\s+(?:for\s+)?(?:them|him|her)\b"
-    r"|vote\s+(?:for\s+)?(?:them|him|her)\s+(?:out|in|back\s+in|on\s+\w+day)\b"
+    r"|vote\s+(?:for\s+)?(?:them|him|her)\s+(?:out|in|back\s+in|on\s+\w+day|on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)\b"
     r"|(?:them|him|her)\s+(?:gets?|deserves?|has)\s+(?:my|our|your)\s+vote"
     r"|(?:won't|won’t|will\s+not|never)\s+be\s+voting\s+for\s+(?:them|him|her)"
     r"|(?:she|he|they)(?:'s|’s|\s+has|\s+have|'ve|’ve)\s+got\s+(?:my|our)\s+vote"
@@ -274,7 +275,7 @@ BACK_FOR_OFFICE = regex.compile(
 )
 # "Vote for Priya Shah", "Don't vote for Cllr Hayes": a full or titled name.
 VOTE_FOR_PERSON = regex.compile(
-    r"\b(?i:vote|voting)\s+(?i:for)\s+(?:(?:Cllr|Councillor|Mayor)\.?\s+\p{Lu}[\p{L}'’-]+|"
+    VOTE_LEAD + r"(?:(?:Cllr|Councillor|Mayor)\.?\s+\p{Lu}[\p{L}'’-]+|"
     r"(?!(?:The|Your|Our|My|Whoever|This|That|Team|Mr|Mrs|Ms|Miss)\b)\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)"
 )
 COMPACT_LEAD = r"(?:not|never|nomore|anyonebut|vote|votefor|voting|backing|back|elect|reelect|standwith|imwith|team|stop|beat|defeat|bin|ditch|sack|dontvote|donotvote|nevervote|neverevervote)"
