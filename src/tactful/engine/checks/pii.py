@@ -260,15 +260,19 @@ def _phone_is_organisational(text: str, start: int, kind: str) -> bool:
         return True  # "Questions? Call 01632 960381": the reader is asked to ring us
     if CALL_BEFORE.search(text, max(0, start - 20), start):
         return True  # "Call 01632 960418 to book", "over the break, call 0113 496 0271": the reader rings us
+    if kind != "mobile" and BOOK_ON.search(text, max(0, start - 50), start):
+        return True  # "please book by 9 December on 0113 496 0217": a booking line
     return _org_context(clause)
 
 
 # "Call 01632 960388.", "over the break, call ...": the verb opens a sentence or a clause
 # (not "give Margaret a ring on 07700 ...")
 CALL_BEFORE = regex.compile(
-    r"(?:^|[.!?:;,]\s*|\n\s*|\b(?:or|and|please|just|then|simply)\s+)(?:call|ring|phone|text)\s+(?:us\s+)?(?:on\s+)?$",
+    r"(?:^|[.!?:;,]\s*|\n\s*|\b(?:or|and|please|just|then|simply)\s+|\b(?:when|if|once)\s+)(?:you\s+(?:can\s+)?)?"
+    r"(?:call|ring|phone|text)\s+(?:us\s+)?(?:on\s+)?$",
     regex.I,
 )
+BOOK_ON = regex.compile(r"\b(?:please\s+)?book\b[^.!?\n]{0,30}?\bon\s*:?\s*$", regex.I)
 ASKED_TO_CALL = regex.compile(
     r"\b(?:any\s+)?(?:questions|queries)\s*\?\s*(?:just\s+)?(?:call|ring|phone)(?:\s+us)?(?:\s+on)?\s*:?\s*$",
     regex.I,
