@@ -1072,7 +1072,21 @@ def _belongs_to_place_or_org(text: str, run: list[_Tok], start: int) -> bool:
     if run[-1].key in COMPASS and WARD_BEFORE.search(text, max(0, start - 40), start):
         return True  # "the Green candidate for Ashcombe West": a ward, not a person
     after = text[run[-1].end : run[-1].end + 40]
+    if (
+        len(run) > 1
+        and run[-1].key in BUILDING_WORDS
+        and VENUE_BEFORE.search(text, max(0, start - 20), start)
+        and not after.startswith(("'s", "’s"))
+    ):
+        return True  # "2pm, Victoria Hall, Settle", "meet at Grace Court": a venue
     return bool(ORG_AFTER.match(after) or LOWER_ORG_AFTER.match(after))
+
+
+# A building named after a person or a first name: read as a venue after a time or "at".
+BUILDING_WORDS = word_set("hall house court lodge chapel centre rooms")
+VENUE_BEFORE = regex.compile(
+    r"(?:\b(?:at|in|inside|outside|venue:?|where:?)\s+(?:the\s+)?|\d\s*(?:am|pm)\s*,\s*)$", regex.I
+)
 
 
 WARD_BEFORE = regex.compile(

@@ -195,7 +195,7 @@ QUOTED = re.compile(r"“([^“”]{1,2000})”|\"([^\"]{1,2000})\"|«([^«»]{1
 ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|wrote|writes|told|tells|telling|explained|explains|added|adds"
     r"|according\s+to|via|RT|MT|repost(?:ed|ing)?|sharing|shared|quote|quoting|quoted"
-    r"|from\s+@|words\s+of|in\s+(?:his|her|their|the)\s+(?:own\s+)?words|testimonial|review"
+    r"|from\s+@|words\s+of|in\s+(?:his|her|their|the)\s+(?:own\s+)?words|share\s+(?:your|her|his|their)\s+(?:own\s+)?words|testimonial|review"
     r"|feedback)\b",
     F,
 )

@@ -138,7 +138,7 @@ OFFICER_BEFORE = regex.compile(
 )
 # "Owen Tarrant, our Web Administrator", "Dr Helen Askew is the Society's new President"
 OFFICER_AFTER = regex.compile(
-    rf"^(?:,\s+|\s+(?:is|as|becomes|will\s+be|has\s+become|joins\s+us\s+as|"
+    rf"^(?:,\s+|\s+(?:is|as|becomes|will\s+be|has\s+become|will\s+become|is\s+to\s+become|(?:will\s+)?takes?\s+over\s+as|joins\s+us\s+as|"
     r"(?:has\s+been|was|is|will\s+be)\s+(?:appointed|elected|named|confirmed|voted\s+in)(?:\s+as)?)\s+)"
     rf"(?:our|the(?:\s+\w+['’]s)?)\s+(?:new\s+|next\s+|incoming\s+)?{OFFICER}\b"
     # "Priti Varma, already a trustee, to act as Treasurer"
