@@ -53,7 +53,7 @@ _MS_OFFICIAL = {
 }  # fmt: skip
 _MS_PERSONAL = {
     "disclaimer", "branding", "party_politics", "abuse", "discrimination", "harassment",
-    "defamation", "copyright", "confidentiality", "embargo", "personal_data",
+    "defamation", "copyright", "attribution", "confidentiality", "embargo", "personal_data",
 }  # fmt: skip
 _PERSONAL_ONLY = {"disclaimer", "branding"}
 
@@ -68,7 +68,7 @@ ENFORCED: dict[str, dict[str, set[str]]] = {
         },
         "personal": {
             "disclaimer", "party_politics", "abuse", "discrimination", "harassment",
-            "personal_data",
+            "personal_data", "copyright", "unverified_claim",
         },
     },
     "home-start-suffolk": {
@@ -100,7 +100,8 @@ ENFORCED: dict[str, dict[str, set[str]]] = {
     },
     "starter": {
         "official": set(OUTBOUND_CATEGORIES) - _PERSONAL_ONLY,
-        "personal": _MS_PERSONAL | {"criticism_of_partners", "consent", "child_consent"},
+        "personal": _MS_PERSONAL
+        | {"criticism_of_partners", "consent", "child_consent", "high_profile", "unlawful_activity"},
     },
 }  # fmt: skip
 

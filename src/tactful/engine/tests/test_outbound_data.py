@@ -62,12 +62,8 @@ def test_development_posts_train_a_head_only_where_their_label_says_something():
 # the two cannot drift apart unnoticed (New Baby Network's commercial check did, for
 # seven sessions).
 KNOWN_DIFFERENCES = {
-    ("milestone-society", "personal"): ({"attribution"}, set()),
-    ("new-baby-network", "personal"): ({"attribution"}, set()),
-    ("the-society", "personal"): ({"copyright", "unverified_claim"}, set()),
     ("home-start-suffolk", "personal"): ({"third_party_label"}, set()),
     ("clean-slate", "personal"): ({"embargo"}, set()),
-    ("starter", "personal"): ({"attribution", "high_profile", "unlawful_activity"}, {"criticism_of_partners"}),
 }
 
 
