@@ -462,6 +462,8 @@ class AllegationCheck(Check):
         idioms = [
             folded.to_original(m.start(), m.end()) for m in terms.idioms.finditer(folded.text)
         ]
+        # words inside a web address ("gov.uk/tell-employer-about-criminal-record") accuse no one
+        idioms.extend((start, end) for start, end, _ in doc.urls())
         hits: list[Hit] = []
         for kind, rx in (
             ("verb", terms.verbs),

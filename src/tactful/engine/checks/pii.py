@@ -67,7 +67,9 @@ PERSONAL_CONTEXT = regex.compile(
     r"\b(?:me|my|mine|him|his|her|hers|their|home|mobile|personal|lives|living|moved|"
     r"mum|dad|wife|husband|son|daughter|neighbour|private)\b"
     # said back to the reader: "we've got your number as 07700 900318", "we have your number, 07700..."
-    r"|\byour\s+(?:phone\s+|home\s+|postal\s+)?(?:number|address|mobile)(?:\s+(?:as|is|was|down\s+as)\b|\s*[,:])",
+    r"|\byour\s+(?:phone\s+|home\s+|postal\s+)?(?:number|address|mobile)(?:\s+(?:as|is|was|down\s+as)\b|\s*[,:])"
+    # "our coordinator will ring you on 07700 900581": the reader's own number
+    r"|\b(?:ring|call|phone|text)\s+you\s+(?:back\s+)?on\s*$",
     regex.I,
 )
 NUMBER_BLOCKERS = regex.compile(
@@ -301,7 +303,7 @@ ROLE_MAILBOXES = word_set("""info hello enquiries enquiry contact admin office w
     referral shop retail careers jobs hr recruitment finance accounts safeguarding
     partnerships marketing socialmedia social feedback complaints noreply no-reply
     postmaster abuse privacy dpo data gdpr legal orders sales services service bursary
-    bursaries grants awards appeals""")
+    bursaries grants awards appeals hustings questions campaigns elections advice""")
 
 
 def _is_role_mailbox(local: str) -> bool:
