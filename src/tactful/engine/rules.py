@@ -98,7 +98,7 @@ class CompiledRule:
         return self.rule.id
 
 
-def load_rule_file(path: Path, rule_id: str | None = None) -> CompiledRule:
+def load_rule_file(path: Path, rule_id: str | None = None, trusted: bool = False) -> CompiledRule:
     data, lines = read_yaml(path)
     if isinstance(data, dict) and rule_id is not None and "id" not in data:
         data = {"id": rule_id, **data}
@@ -108,7 +108,7 @@ def load_rule_file(path: Path, rule_id: str | None = None) -> CompiledRule:
             f"{path}:{lines.get(('id',), 1)}: id: the id {rule.id!r} must match its path ({rule_id})"
         )
     try:
-        check = build_check(rule.kind, rule.params)
+        check = build_check(rule.kind, rule.params, trusted=trusted)
     except PolicyFileError as exc:
         line = lines.get(("params",), lines.get(("kind",), 1))
         raise PolicyFileError(f"{path}:{line}: {exc}") from None
@@ -131,4 +131,4 @@ def builtin_rule(rule_id: str) -> CompiledRule:
     path = rule_path(rule_id)
     if not path.is_file():
         raise PolicyFileError(f"unknown rule {rule_id!r}")
-    return load_rule_file(path, rule_id)
+    return load_rule_file(path, rule_id, trusted=True)

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Set
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from ..text import Document, Folded, SentenceIndex
 from .base import Check, Hit
@@ -84,7 +84,12 @@ class PatternParams(BaseModel):
 
     @field_validator("patterns", "unless")
     @classmethod
-    def _bounded(cls, value: list[str]) -> list[str]:
+    def _bounded(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        if info.context and info.context.get("trusted"):
+            # a built-in rule: its patterns are compiled and tried on every example by
+            # the tests, so loading it skips compiling them all up front (a cold start
+            # then compiles only the patterns a draft could match)
+            return value
         return _check_patterns(value)
 
 
@@ -97,28 +102,44 @@ class PatternCheck(Check):
     def __init__(self, params: PatternParams) -> None:  # type: ignore[override]
         super().__init__(params)
         self.p = params
-        self.patterns = [_compile(p, params.ignorecase) for p in params.patterns]
-        self.unless = [_compile(p, params.ignorecase) for p in params.unless]
+        # Compiled when first needed: compiling costs more than reading a pattern's
+        # requirements, so a draft that cannot match a pattern never compiles it.
+        self._patterns: list[regex.Pattern[str] | None] = [None] * len(params.patterns)
+        self._unless: list[regex.Pattern[str]] | None = None
         # For each pattern, the requirements every match meets (each a set of words
         # one of which the text must hold), so a post missing one skips the pattern
-        # cheaply. Read the second time the check runs: reading costs more than
-        # running the patterns on one post, so a one-off check never pays for it.
+        # cheaply, without compiling it.
         self.needs: list[_Search] | None = None
-        self._ran = False
-        self._no_needs: list[_Search] = [()] * len(self.patterns)
+        self._prefilter = True  # off only in tests, to compare against every pattern run
+
+    @property
+    def patterns(self) -> list[regex.Pattern[str]]:
+        return [self._pattern(i) for i in range(len(self.p.patterns))]
+
+    @property
+    def unless(self) -> list[regex.Pattern[str]]:
+        if self._unless is None:
+            self._unless = [_compile(p, self.p.ignorecase) for p in self.p.unless]
+        return self._unless
+
+    def _pattern(self, i: int) -> regex.Pattern[str]:
+        rx = self._patterns[i]
+        if rx is None:
+            rx = self._patterns[i] = _compile(self.p.patterns[i], self.p.ignorecase)
+        return rx
 
     def run(self, doc: Document) -> Iterable[Hit]:
         text, view = _view(doc, self.p.view)
         deadline = time.monotonic() + RULE_BUDGET_MS / 1000
         needs = self._needs()
-        low, trigrams = _index(text) if needs is not None else ("", frozenset[str]())
+        low, trigrams = _index(text)
         sentences: SentenceIndex | None = None
         seen: list[tuple[int, int]] = []
-        for rx, need in zip(self.patterns, needs or self._no_needs, strict=True):
-            if need and not _may_match(need, low, trigrams):
+        for i, need in enumerate(needs):
+            if self._prefilter and need and not _may_match(need, low, trigrams):
                 continue
-            for start, end in self._matches(rx, text, deadline):
-                if self.unless:
+            for start, end in self._matches(self._pattern(i), text, deadline):
+                if self.p.unless:
                     if sentences is None:
                         sentences = _sentences(doc, view)
                     if self._cancelled(text, sentences.around(start, end), deadline):
@@ -131,12 +152,9 @@ class PatternCheck(Check):
                 if len(seen) >= MAX_HITS:
                     return
 
-    def _needs(self) -> list[_Search] | None:
-        """The patterns' requirements; None the first time the check runs."""
+    def _needs(self) -> list[_Search]:
+        """The patterns' requirements, read the first time the check runs."""
         if self.needs is None:
-            if not self._ran:
-                self._ran = True
-                return None
             self.needs = [_searchable(required_literals(p)) for p in self.p.patterns]
         return self.needs
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tactful.engine.engine import build_document
-from tactful.engine.rules import RULES_DIR, all_rule_ids, builtin_rule
+from tactful.engine.rules import RULES_DIR, all_rule_ids, builtin_rule, load_rule_file, rule_path
 
 RULE_IDS = all_rule_ids()
 
@@ -23,6 +23,13 @@ def test_rules_exist_in_every_pack_folder() -> None:
     packs = {p.name for p in RULES_DIR.iterdir() if p.is_dir() and not p.name.startswith("_")}
     with_rules = {r.split(".")[0] for r in RULE_IDS}
     assert packs <= with_rules | {"__pycache__"}
+
+
+def test_every_rule_passes_the_checks_a_charity_s_own_rule_gets() -> None:
+    # The engine loads its built-in rules trusted, skipping the up-front compile of
+    # every pattern; here each is loaded as a policy file's own rule would be.
+    for rule_id in RULE_IDS:
+        load_rule_file(rule_path(rule_id), rule_id, trusted=False)
 
 
 @pytest.mark.parametrize(("rule_id", "which", "index"), _cases())

@@ -168,11 +168,17 @@ def test_every_literal_character_lowers_to_itself_wherever_the_regex_module_matc
 
 
 def _primed(patterns: list[str]) -> PatternCheck:
-    """A check whose requirements are read (they are from its second run on)."""
+    """A check whose requirements are read (they are from its first run on)."""
     check = PatternCheck(PatternParams.model_validate({"patterns": patterns}))
     list(check.run(Document("")))
-    list(check.run(Document("")))
     assert check.needs is not None
+    return check
+
+
+def _unfiltered(patterns: list[str]) -> PatternCheck:
+    """The same check running every pattern on every draft."""
+    check = PatternCheck(PatternParams.model_validate({"patterns": patterns}))
+    check._prefilter = False
     return check
 
 
@@ -193,13 +199,34 @@ def test_a_pattern_whose_words_are_missing_is_not_run(monkeypatch: pytest.Monkey
     assert len(hits) == 2
 
 
-def test_the_first_run_reads_nothing_and_finds_the_same() -> None:
+def test_the_first_run_reads_the_requirements_and_finds_what_every_pattern_finds() -> None:
     check = PatternCheck(PatternParams.model_validate({"patterns": [r"\bnick\w*"]}))
-    first = [(h.start, h.end) for h in check.run(Document("Nick it, nicked"))]
     assert check.needs is None
-    second = [(h.start, h.end) for h in check.run(Document("Nick it, nicked"))]
+    first = [(h.start, h.end) for h in check.run(Document("Nick it, nicked"))]
     assert check.needs is not None
-    assert first == second == [(0, 4), (9, 15)]
+    plain = [(h.start, h.end) for h in _unfiltered([r"\bnick\w*"]).run(Document("Nick it, nicked"))]
+    assert first == plain == [(0, 4), (9, 15)]
+
+
+def test_a_trusted_rule_compiles_only_the_patterns_a_draft_could_match() -> None:
+    params = {"patterns": [r"\bpinched\b", r"\bfly[\s-]?tipp\w*"], "unless": [r"\bnever\b"]}
+    check = build_check("pattern", params, trusted=True)
+    assert isinstance(check, PatternCheck)
+    assert check._patterns == [None, None] and check._unless is None
+    assert list(check.run(Document("We pinched it."))) != []
+    assert check._patterns[0] is not None and check._patterns[1] is None
+    assert check._unless is not None  # a match reads the unless list
+
+
+def test_a_trusted_rule_skips_only_the_up_front_compile_not_the_syntax() -> None:
+    # untrusted (a charity's own rule), a broken pattern is refused when the file loads
+    with pytest.raises(PolicyFileError):
+        build_check("pattern", {"patterns": ["(unclosed"]})
+    # trusted, the same mistake surfaces the first time a draft could match it, which
+    # is why every built-in rule is also loaded untrusted by a test
+    check = build_check("pattern", {"patterns": ["(unclosed"]}, trusted=True)
+    with pytest.raises(regex.error):
+        list(check.run(Document("an unclosed bracket")))
 
 
 PREFILTERED = [
@@ -229,7 +256,7 @@ def test_the_word_prefilter_never_changes_what_a_pattern_finds(text: str) -> Non
     check = _primed(PREFILTERED)
     assert check.needs is not None
     assert all(check.needs)
-    plain = PatternCheck(PatternParams.model_validate({"patterns": PREFILTERED}))
+    plain = _unfiltered(PREFILTERED)
     doc = Document(text)
     assert [(h.start, h.end) for h in check.run(doc)] == [(h.start, h.end) for h in plain.run(doc)]
 
