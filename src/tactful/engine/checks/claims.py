@@ -229,7 +229,7 @@ COMPARISONS = [
     ),
     re.compile(
         r"\b(?:bigger|larger|more|fewer|better|higher|faster|cheaper)\s+(?:[\w-]+\s+){0,3}?"
-        r"than\s+(?:any|every)\s+(?:other\s+)?[\w-]+",
+        r"than\s+(?:any|every)\s+(?:other\s+)?(?!of\s+(?:us|them|you)\b)[\w-]+",
         F,
     ),
 ]

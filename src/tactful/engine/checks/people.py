@@ -95,7 +95,9 @@ PAST_PERIOD = regex.compile(
 NOW_WORDS = regex.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:week|weekend|month|year|morning|afternoon)"
     r"|last\s+(?:week|weekend|month|night)|next\s+(?:week|weekend|month)|recently|currently"
-    r"|now|our\s+(?:volunteer|member|trustee|chair|secretary|treasurer)s?|will|welcome)\b",
+    r"|now|our\s+(?:volunteer|member|trustee|chair|secretary|treasurer)s?|will|welcome"
+    # someone alive who met us: "welcomed by Mrs Hilary Stannard, who showed us the 18th-century stoop"
+    r"|welcomed|(?:showed|met|greeted|hosted|joined|told|gave)\s+us)\b",
     regex.I,
 )
 PAST_MARGIN_YEARS = 105
@@ -177,7 +179,9 @@ NEW_OFFICE = regex.compile(
 )
 # Letters inside a name's span that make someone an elected member: "Tom Hale MP" (after
 # the span, names.PUBLIC_AFTER marks them already).
-POST_NOMINAL = word_set("mp mps msp ms mla mep am")
+# Elected members, and honours published in the Gazette ("Sheila Marr MBE"): named for a
+# public role or a public honour.
+POST_NOMINAL = word_set("mp mps msp ms mla mep am mbe obe cbe kbe dbe bem")
 # A monarch or pope numbered by reign ("Henry VIII", "George III") is a public figure of
 # history.
 REGNAL = regex.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$")
@@ -237,7 +241,12 @@ def in_public_role(text: str, person: PersonSpan) -> bool:
         return True
     if NEW_OFFICE.search(sentence) and APPOINTING.search(sentence):
         return True
+    if VOTING_FOR_BEFORE.search(before):
+        return True  # "I'm voting for Helena Marsh on 7 May": a candidate
     return bool(PUBLIC_ROLE_BEFORE.search(before) or PUBLIC_ROLE_AFTER.search(after))
+
+
+VOTING_FOR_BEFORE = regex.compile(r"\b(?:vote|voting|voted)\s+for\s+$", regex.I)
 
 
 # Someone named as the maker of a work ("Judith Kerr's 'The Tiger Who Came to Tea'",

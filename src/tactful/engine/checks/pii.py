@@ -69,7 +69,7 @@ PERSONAL_CONTEXT = regex.compile(
     # said back to the reader: "we've got your number as 07700 900318", "we have your number, 07700..."
     r"|\byour\s+(?:phone\s+|home\s+|postal\s+)?(?:number|address|mobile)(?:\s+(?:as|is|was|down\s+as)\b|\s*[,:])"
     # "our coordinator will ring you on 07700 900581": the reader's own number
-    r"|\b(?:ring|call|phone|text)\s+you\s+(?:back\s+)?on\s*$",
+    r"|\b(?:ring|call|phone|text)(?:ing|ed)?\s+you\s+(?:back\s+)?on\s*$",
     regex.I,
 )
 NUMBER_BLOCKERS = regex.compile(

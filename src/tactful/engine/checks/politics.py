@@ -191,7 +191,7 @@ PRONOUN_VOTE = regex.compile(
     r"|(?:them|him|her)\s+(?:gets?|deserves?|has)\s+(?:my|our|your)\s+vote"
     r"|(?:won't|won’t|will\s+not|never)\s+be\s+voting\s+for\s+(?:them|him|her)"
     r"|(?:she|he|they)(?:'s|’s|\s+has|\s+have|'ve|’ve)\s+got\s+(?:my|our)\s+vote"
-    r"|(?:don't|don’t|do\s+not)\s+let\s+(?:them|him|her)\s+(?:anywhere\s+)?near\s+(?:the\s+)?(?:council|town\s+hall|parliament|westminster|power|office)"
+    r"|(?:don't|don’t|do\s+not)\s+let\s+(?:them|him|her)\s+(?:anywhere\s+)?near\s+(?:the\s+)?(?:council|town\s+hall|county\s+hall|city\s+hall|mayor['’]s\s+office|parliament|westminster|power|office)"
     r"|(?:make\s+sure\s+)?(?:they|he|she)\s+pay\s+for\s+(?:it|this)\s+at\s+the\s+(?:ballot\s+box|polls)"
     r"|vote\s+accordingly"
     r"|(?:vote|voting)\s+for\s+anyone\s+but\s+(?:them|him|her)"
@@ -611,7 +611,7 @@ def _pronoun_vote_hits(doc: Document, view: Folded, gaz: Gazetteer) -> Iterator[
 # A party pointed at without its name, ahead of a vote: "only one party has promised
 # that; we'll let you work out which", "you know which leaflet we mean".
 INSINUATION = regex.compile(
-    r"\b(?:only\s+one\s+(?:party|candidate)\s+(?:has|have|is|will|would|cares?|promised)|"
+    r"\b(?:only\s+one\s+(?:[\w-]+\s+)?(?:party|candidate)\s+(?:has|have|is|will|would|could|can|did|knew|cares?|promised)|"
     r"(?:you\s+)?(?:know|guess|work\s+out|figure\s+out)\s+which\s+(?:one|party|candidate|leaflet|lot|side)"
     r"(?:\s+(?:we|i)\s+mean)?|(?:would|could)\s+you\s+(?:really\s+)?trust\s+a\s+party\s+(?:whose|that|which|who)|"
     # "just remember which party scrapped the budget", "worth remembering who closed the centres"

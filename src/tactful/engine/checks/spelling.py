@@ -48,7 +48,7 @@ from typing import Literal
 import msgpack
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..names import find_people, gazetteer
+from ..names import find_people, gazetteer, word_set
 from ..text import LEET, Document
 from .base import Check, Hit
 
@@ -417,6 +417,11 @@ def prose_verdicts(doc: Document) -> list[WordVerdict]:
     return out
 
 
+# A hashtag cannot hold an apostrophe, so "#ReportDontRemove" spells "don't" the only way it can.
+HASHTAG_CONTRACTIONS = word_set("""dont cant wont isnt arent wasnt werent didnt doesnt hasnt havent
+    couldnt shouldnt wouldnt im ive youre theyre weve youve thats whats lets heres theres""")
+
+
 def hashtag_parts(body: str) -> list[tuple[int, str]] | None:
     """CamelCase pieces of a hashtag body with their offsets; None if all lower case."""
     if body.islower() or not any(c.isupper() for c in body):
@@ -496,7 +501,7 @@ class SpellingCheck(Check):
             if len(part) < 3 or not part.isalpha() or part.isupper():
                 continue
             low = part.lower()
-            if low in self.allow or lex.is_known_any_case(part):
+            if low in self.allow or lex.is_known_any_case(part) or low in HASHTAG_CONTRACTIONS:
                 continue
             if low in lex.misspellings:
                 fix = match_case(lex.misspellings[low].replace(" ", ""), part)

@@ -285,3 +285,15 @@ def test_a_name_credited_once_is_a_maker_everywhere_and_an_appointed_officer_nee
     assert messages("consent", "Grace Adeyemi has been appointed to the cake rota.") == [
         "No consent recorded for Grace Adeyemi"
     ]
+
+
+def test_a_host_who_showed_us_an_old_object_is_alive_not_history():
+    assert messages(
+        "consent",
+        "We were welcomed at the farm by Mrs Hilary Stannard, who showed us the 18th-century guide stoop.",
+    )
+    assert messages("consent", "The 18th-century surveyor John Cary mapped the turnpike.") == []
+
+
+def test_a_named_honours_recipient_is_public():
+    assert messages("consent", "Congratulations to Sheila Marr MBE, honoured for services to heritage!") == []

@@ -99,6 +99,11 @@ def test_correct_and_name_hashtags_pass():
     assert hits("#GivingTuesday #volunteersweek #TeamPriya #NHS75", mode="hashtag") == []
 
 
+def test_a_hashtag_spells_a_contraction_without_its_apostrophe():
+    assert hits("#ReportDontRemove #YoureNotAlone", mode="hashtag") == []
+    assert hits("#ReportDontRemoove", mode="hashtag") != []
+
+
 def test_misspelling_mode_ignores_hashtags():
     assert hits("#GivingTusday") == []
 
