@@ -253,6 +253,15 @@ class CompiledPolicy:
     def version(self) -> str:
         return self.policy.version
 
+    def warm(self) -> None:
+        """Compile now what the built-in rules otherwise compile the first time a draft
+        could use it, for a process that will check many drafts."""
+        for entry in self.clauses:
+            for rule in entry.rules:
+                warm = getattr(rule.check, "warm", None)
+                if warm is not None:
+                    warm()
+
 
 def _expand(uses: list[str], custom: dict[str, CompiledRule], known: list[str]) -> list[str]:
     out: list[str] = []

@@ -122,6 +122,13 @@ class PatternCheck(Check):
             self._unless = [_compile(p, self.p.ignorecase) for p in self.p.unless]
         return self._unless
 
+    def warm(self) -> None:
+        """Compile every pattern and read their requirements now."""
+        self._needs()
+        for i in range(len(self.p.patterns)):
+            self._pattern(i)
+        _ = self.unless
+
     def _pattern(self, i: int) -> regex.Pattern[str]:
         rx = self._patterns[i]
         if rx is None:

@@ -218,6 +218,14 @@ def test_a_trusted_rule_compiles_only_the_patterns_a_draft_could_match() -> None
     assert check._unless is not None  # a match reads the unless list
 
 
+def test_warming_compiles_every_pattern_up_front() -> None:
+    params = {"patterns": [r"\bpinched\b", r"\bfly-?tipp\w*"], "unless": [r"\bnever\b"]}
+    check = build_check("pattern", params, trusted=True)
+    assert isinstance(check, PatternCheck)
+    check.warm()
+    assert None not in check._patterns and check._unless is not None and check.needs is not None
+
+
 def test_a_trusted_rule_skips_only_the_up_front_compile_not_the_syntax() -> None:
     # untrusted (a charity's own rule), a broken pattern is refused when the file loads
     with pytest.raises(PolicyFileError):
