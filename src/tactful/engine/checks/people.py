@@ -71,7 +71,7 @@ PUBLIC_ROLE_BEFORE = regex.compile(
 )
 PUBLIC_ROLE_AFTER = regex.compile(
     r"^,?\s+(?:(?:is|was|becomes|will\s+be|will\s+become|is\s+to\s+become|has\s+become|joins\s+us"
-    r"|(?:has\s+)?agreed\s+to\s+(?:become|be))\s+)?(?:as\s+)?(?:the\s+|our\s+)?(?:\w+\s+)?(?:patron|ambassador|broadcaster|presenter|author"
+    r"|(?:has\s+)?agreed\s+to\s+(?:become|be))\s+)?(?:as\s+)?(?:the\s+|our\s+)?(?:[\w'’]+\s+){0,2}?(?:patron|ambassador|broadcaster|presenter|author"
     r"|novelist|poet|MP|minister|mayor)\b"
     # a candidate for election: "Jo Featherstone, Labour's candidate for Riverside", "Rob
     # Tilling, the Conservative candidate", "Sam Osei of the Liberal Democrats"
@@ -146,7 +146,9 @@ OFFICER_AFTER = regex.compile(
     # "Priti Varma, already a trustee, to act as Treasurer"
     rf"|^,\s+(?:already|also|herself|himself|currently)\s+(?:a|an|our|the)\s+(?:\w+\s+)?{OFFICER}\b"
     # "Priya Nandakumar will join us as Chief Executive on 1 February"
-    rf"|^\s+(?:will\s+join|is\s+joining|has\s+joined|joins)\s+us\s+as\s+(?:our\s+)?(?:new\s+)?{OFFICER}\b",
+    rf"|^\s+(?:will\s+join|is\s+joining|has\s+joined|joins)\s+us\s+as\s+(?:our\s+)?(?:new\s+)?{OFFICER}\b"
+    # "Tom Achebe, who becomes Harbourside Young Carers' Chief Executive in January"
+    rf"|^,\s+who\s+(?:becomes|will\s+become|is\s+to\s+become|will\s+be|joins\s+us\s+as)\s+(?:our\s+|the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:new\s+|next\s+)?{OFFICER}\b",
     regex.I,
 )
 # The officer handed over to or from: "our new Chair, Dr Helen Ross, who takes over from
@@ -232,7 +234,7 @@ def in_public_role(text: str, person: PersonSpan) -> bool:
         return True
     before = text[max(0, person.start - 70) : person.start]
     after = text[person.end : person.end + 40]
-    if OFFICER_BEFORE.search(before) or OFFICER_AFTER.match(after):
+    if OFFICER_BEFORE.search(before) or OFFICER_AFTER.match(text[person.end : person.end + 80]):
         return True
     sentence = sentence_around(text, person.start, person.end)
     if (SUCCESSION_BEFORE.search(before) or SUCCESSION_AFTER.match(after)) and OFFICER_IN_SENTENCE.search(

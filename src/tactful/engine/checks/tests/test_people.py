@@ -297,3 +297,8 @@ def test_a_host_who_showed_us_an_old_object_is_alive_not_history():
 
 def test_a_named_honours_recipient_is_public():
     assert messages("consent", "Congratulations to Sheila Marr MBE, honoured for services to heritage!") == []
+
+
+def test_an_incoming_officer_and_a_new_patron_are_named_in_their_role():
+    assert messages("consent", "Welcome to Tom Achebe, who becomes Harbourside Carers' Chief Executive in January.") == []
+    assert messages("consent", "We welcome the broadcaster Helen Marlow as the Society's new patron.") == []
