@@ -26,5 +26,8 @@ def policy_for(org) -> CompiledPolicy:  # noqa: ANN001
     if hit and hit[0] == stamp:
         return hit[1]
     compiled = load_policy(ref)
+    # the desk checks many drafts: compile every pattern now rather than on the first
+    # drafts that could match each one
+    compiled.warm()
     _cache[ref] = (stamp, compiled)
     return compiled
