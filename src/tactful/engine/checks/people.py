@@ -243,12 +243,18 @@ def in_public_role(text: str, person: PersonSpan) -> bool:
         return True
     if NEW_OFFICE.search(sentence) and APPOINTING.search(sentence):
         return True
-    if VOTING_FOR_BEFORE.search(before):
+    if VOTING_FOR_BEFORE.search(before) and ELECTION_WORDS.search(sentence):
         return True  # "I'm voting for Helena Marsh on 7 May": a candidate
     return bool(PUBLIC_ROLE_BEFORE.search(before) or PUBLIC_ROLE_AFTER.search(after))
 
 
 VOTING_FOR_BEFORE = regex.compile(r"\b(?:vote|voting|voted)\s+for\s+$", regex.I)
+# ...in an election, not an award: "voted for Jo as Volunteer of the Year" still needs Jo's consent
+ELECTION_WORDS = regex.compile(
+    r"\b(?:elections?|by-election|polling|ballot|mayor|mayoral|council|councillor|mp|candidates?"
+    r"|on\s+\d{1,2}(?:st|nd|rd|th)?\s+may|in\s+may|on\s+thursday)\b",
+    regex.I,
+)
 
 
 # Someone named as the maker of a work ("Judith Kerr's 'The Tiger Who Came to Tea'",

@@ -302,3 +302,8 @@ def test_a_named_honours_recipient_is_public():
 def test_an_incoming_officer_and_a_new_patron_are_named_in_their_role():
     assert messages("consent", "Welcome to Tom Achebe, who becomes Harbourside Carers' Chief Executive in January.") == []
     assert messages("consent", "We welcome the broadcaster Helen Marlow as the Society's new patron.") == []
+
+
+def test_someone_voted_for_is_a_candidate_only_in_an_election():
+    assert messages("consent", "That's why I'm voting for Helena Marsh on 7 May.") == []
+    assert messages("consent", "Members voted for Helena Marsh as Volunteer of the Year!")
