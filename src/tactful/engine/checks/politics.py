@@ -213,7 +213,7 @@ PRONOUN_VOTE = regex.compile(
     r"|(?:she|he|they)\s+(?:won't|won’t|will\s+not|shouldn't|shouldn’t|should\s+not|doesn't|doesn’t|don't|don’t)\s+(?:be\s+getting|get|deserve)\s+(?:(?:our|my|your)\s+votes?|yours)\b"
     r"|(?:don't|don’t|do\s+not)\s+reward\s+(?:them|him|her)\b"
     # "we'd be very happy to see him in Westminster come May"
-    r"|(?:happy|delighted|glad|love|like|proud)\s+to\s+see\s+(?:him|her|them)\s+(?:in|at|on)\s+(?:westminster|parliament|(?:the\s+)?council|county\s+hall|(?:the\s+)?town\s+hall|office|the\s+commons)\b"
+    r"|(?:happy|delighted|glad|love|like|proud)\s+to\s+see\s+(?:him|her|them)\s+(?:in|at|on)\s+(?:westminster|parliament|(?:the\s+)?council|county\s+hall|(?:the\s+)?town\s+hall|the\s+commons)\b"
     # "Members, you know where your vote should go on 5 November"
     r"|you\s+(?:all\s+)?know\s+where\s+(?:your|the|our)\s+(?:vote|votes|cross|x)\s+(?:should\s+go|goes|belongs|needs\s+to\s+go)"
     # "Keep them out of County Hall on Thursday", "kick him out in May"
