@@ -95,7 +95,7 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     cleaning catering raffle tombola auction fete fayre bazaar gala ceilidh concert contractors construction
     engineering haulage logistics landscaping landscapes developments lettings surveyors
     architects scaffolding decorators housing homes hub bakehouse brewery brewhouse deli delicatessen
-    tearoom tearooms dairy creamery patisserie pizzeria bistro brasserie vale valley heating
+    tearoom tearooms recruitment agency agencies timber dairy creamery patisserie pizzeria bistro brasserie vale valley heating
     kitchens windows carpets flooring furniture interiors supplies hire plumbing electrical moor carers""")
 # Capitalised words that are never part of a name: they end or split a run.
 STOP_CAPS = word_set("""chag sameach mubarak tova
@@ -399,16 +399,24 @@ EVENT = word_set("day week fair festival show fete gala walk run appeal concert 
 
 
 def _place_or_event(text: str, p: PersonSpan) -> bool:
-    """A place or an event written like a name: a building word follows it, a known place
+    """A place or an event written like a name: a building word follows it, it starts a
+    route that ends at a place ("from Ashby Cross to Felstead Mill"), a known place
     comes before a landscape word ("Needham Lake"), or every word is a common word and
     the last names an event ("Heritage Open Day"). "Doris Day" and "Jane Hill" stay
     people: their first words are listed first names."""
     if THING_NOUN_AFTER.match(text, p.end):
         return True
     keys = [w.lower() for w in p.name.split()]
+    gaz = gazetteer()
+    end = ROUTE_END.match(text, p.end)
+    if (
+        end
+        and ROUTE_START.search(text, max(0, p.start - 12), p.start)
+        and end.group(1).lower() not in gaz.first  # "from Sarah Cross to Tom Hill"
+    ):
+        return True
     if p.public or len(keys) < 2:
         return False
-    gaz = gazetteer()
     if (
         keys[-1] in LANDSCAPE
         and keys[0] in gaz.places
@@ -422,6 +430,13 @@ def _place_or_event(text: str, p: PersonSpan) -> bool:
     )
 
 
+# "from Ashby Cross to Felstead Mill", "between Ashby Cross and Felstead Mill": the
+# other end of the route is a place by its last word, so the first end is one too.
+ROUTE_START = regex.compile(r"\b(?:from|between)\s+$", regex.I)
+ROUTE_END = regex.compile(
+    r"\s+(?:to|and)\s+(\p{Lu}[\p{L}'’\-]*)\s+(?:\p{Lu}[\p{L}'’\-]*\s+)?(?:Mill|Cross|Bridge|Green|End|Common|"
+    r"Lane|Road|Street|Station|Church|Hill|Lake|Wood|Farm|Park|Heath|Moor|Quay|Ford|Gate)\b"
+)
 # Words that lead to a place rather than a person: "a walk round Needham Lake".
 ROUTE_BEFORE = regex.compile(
     r"\b(?:round|around|along|across|beside|past|up|down|near|overlooking)\s+$", regex.I

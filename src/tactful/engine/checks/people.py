@@ -63,7 +63,9 @@ PUBLIC_ROLE_BEFORE = regex.compile(
     # "the Green candidate for Ashcombe West, Tom Pellow"
     r"|candidate\s+for\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?=,)"
     # "our new patron, chef Lena Marchetti"
-    r"|patron,?\s+(?-i:\p{Ll}+))(?:,\s*(?:the\s+)?|\s+)$"
+    r"|patron,?\s+(?-i:\p{Ll}+))(?:,\s*(?:the\s+)?|\s+)"
+    # "the broadcaster Dr Helen Carraway"
+    r"(?:(?:Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rev|Revd)\.?\s+)?$"
     # a station's or a paper's own: "Tees FM's Lou Garside", "the Gazette's Amy Walsh"
     r"|\b(?:FM|Radio|BBC(?:\s+\w+)?|ITV(?:\s+\w+)?|Gazette|Echo|Times|News|Post|Herald|Chronicle"
     r"|Mercury|Advertiser|Observer|Journal|Telegraph|Argus|Press|Star|Mail|Courier)['’]s\s+$",
@@ -190,9 +192,12 @@ REGNAL = regex.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$")
 
 
 # "Thanks to Mehta & Sons Grocers (sorry, Mr Mehta...)": the person a firm is named after,
-# thanked for what the firm gave, is named as the business.
+# thanked for what the firm gave, is named as the business; so is the name before
+# "& Joinery" ("Bramwell Timber & Joinery").
 ORG_AFTER_WORDS = "|".join(sorted(w.capitalize() for w in ORG_WORDS))
-FIRM_AFTER_SURNAME = r"\s*(?:&|and)\s+(?:Sons?|Daughters?|Co\b|Partners|Family)\b"
+FIRM_AFTER_SURNAME = (
+    rf"\s*(?:&|and)\s+(?:Sons?|Daughters?|Co\b|Partners|Family)\b|\s*&\s+(?:{ORG_AFTER_WORDS})\b"
+)
 
 
 FIRM_NAME = regex.compile(
@@ -233,7 +238,7 @@ def in_public_role(text: str, person: PersonSpan) -> bool:
     if len(words) > 1 and (words[-1].lower().rstrip(".") in POST_NOMINAL or REGNAL.match(words[-1])):
         return True
     before = text[max(0, person.start - 70) : person.start]
-    after = text[person.end : person.end + 40]
+    after = text[person.end : person.end + 60]
     if OFFICER_BEFORE.search(before) or OFFICER_AFTER.match(text[person.end : person.end + 80]):
         return True
     sentence = sentence_around(text, person.start, person.end)

@@ -214,6 +214,20 @@ class Vocabulary:
                 return cand, dist
         return None
 
+    def doubling_fix(self, word: str, is_valid: Callable[[str], bool]) -> str | None:
+        """A common word that differs from ``word`` only by one letter doubled or
+        undoubled ("discusing" → "discussing", "tommorow" → "tomorrow")."""
+        found = []
+        for i in range(len(word)):
+            if word[i].isalpha():
+                found.append(word[: i + 1] + word[i:])
+            if i + 1 < len(word) and word[i] == word[i + 1]:
+                found.append(word[:i] + word[i + 1 :])
+        best = max(found, key=lambda w: self.zipf.get(w, 0.0))
+        if self.zipf.get(best, 0.0) >= COMMON_ZIPF and is_valid(best):
+            return best
+        return None
+
     def split_compound(self, word: str, is_valid: Callable[[str], bool]) -> str | None:
         """ "foodbank" → "food bank": two common words run together."""
         for i in range(4, len(word) - 3):
@@ -339,6 +353,11 @@ class Lexicon:
         vocab = self.vocab()
         if vocab.zipf.get(low, 0) >= COMMON_ZIPF:
             return Verdict("unknown", None, "advice")  # common but unlisted: slang, brands
+        doubled = vocab.doubling_fix(low, self.is_suggestible)
+        if doubled:
+            # "discusing", "begining": a doubled letter missed or added is the commonest
+            # slip, and it beats reading the word as two run together ("disc using")
+            return Verdict("misspelt", doubled, "blocker")
         joined = vocab.split_compound(low, self.is_suggestible)
         if joined:
             return Verdict("unknown", joined, "advice")

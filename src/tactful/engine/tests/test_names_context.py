@@ -99,6 +99,9 @@ def test_places_and_events_written_like_names_are_not_people():
     assert names("Volunteers in full swing at the Heritage Open Day book sale.") == []
     assert names("Harold Hill library hosts our rhyme time on Mondays.") == []
     assert names("Tea and cake at the Rose Lane community centre from 2pm.") == []
+    assert names("The walk follows the turnpike from Ashby Cross to Felstead Mill.") == []
+    assert names("Restoring the stones between Ashby Cross and Felstead Mill.") == []
+    assert names("A card from Sarah Cross to Tom Hill arrived.") == ["Sarah Cross", "Tom Hill"]
     # people whose surnames are place or event words stay people
     assert names("Thanks to Doris Day and Jane Hill for the cakes!") == ["Doris Day", "Jane Hill"]
     assert names("Thanks to Jordan Lake for the cakes.") == ["Jordan Lake"]

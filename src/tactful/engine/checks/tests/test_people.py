@@ -201,6 +201,13 @@ def test_the_person_a_firm_is_named_after_is_named_as_the_firm():
     text = "Thanks to Mehta & Sons Grocers for the veg (sorry, Mr Mehta, they are always good)."
     assert messages("consent", text) == []
     assert messages("consent", "Thanks to Mr Mehta from the Felixstowe group for the veg.")
+    assert messages("consent", "Thank you to Bramwell Timber & Joinery for the new boxes!") == []
+
+
+def test_a_patron_named_with_a_title_is_in_a_public_role():
+    text = "The historian and broadcaster Dr Helen Carraway has agreed to become the Society's first patron!"
+    assert messages("consent", text) == []
+    assert messages("consent", "Dr Helen Carraway came to our coffee morning today.")
 
 
 def test_little_and_a_first_name_with_an_age_is_a_child_not_a_village():

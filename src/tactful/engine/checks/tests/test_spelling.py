@@ -38,6 +38,13 @@ def test_it_suggests_from_the_index_for_a_typo_not_in_the_list():
     assert hits("Our comunity garden is open.") == [("comunity", "community", "blocker")]
 
 
+def test_a_missed_double_letter_is_a_misspelling_not_two_words_run_together():
+    assert hits("We will be discusing the plans.") == [("discusing", "discussing", "blocker")]
+    # a real run-together pair is still only advice, and a known compound passes
+    assert [h[2] for h in hits("Join the bookclub on Friday.")] == ["advice"]
+    assert hits("Our foodbank opens at ten.") == []
+
+
 def test_it_accepts_the_plural_of_a_gerund_the_dictionary_lists_only_in_the_singular():
     assert hits("The children took rubbings of the lettering.") == []
     assert hits("The children took rubbinsg of the lettering.") != []
