@@ -94,7 +94,7 @@ ENFORCED: dict[str, dict[str, set[str]]] = {
         },
         "personal": {
             "disclaimer", "branding", "defamation", "discrimination", "copyright",
-            "personal_data", "abuse", "harassment", "confidentiality", "consent",
+            "personal_data", "abuse", "harassment", "confidentiality", "embargo", "consent",
             "child_consent",
         },
     },

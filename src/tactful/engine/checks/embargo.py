@@ -193,6 +193,12 @@ SAME_AS = {
     **dict.fromkeys(["expansion", "expand", "expanding", "expands", "expanded"], "expand"),
     **dict.fromkeys(["closure", "closing", "close", "closes", "closed", "shut", "shutting"], "close"),
     **dict.fromkeys(["patron", "patrons", "ambassador", "ambassadors"], "patron"),
+    # "merger with X" in the records, "join forces with X" or "teaming up with X" in the post
+    **dict.fromkeys(
+        ["merger", "mergers", "merge", "merges", "merged", "merging", "partnership",
+         "partnerships", "partner", "partners", "partnered", "partnering", "teaming", "forces"],
+        "partner",
+    ),  # fmt: skip
     # "new President" in the records, "has agreed to become our President" in the post
     **dict.fromkeys(
         ["new", "become", "becomes", "becoming", "appointed", "appointment", "elected",

@@ -63,7 +63,6 @@ def test_development_posts_train_a_head_only_where_their_label_says_something():
 # seven sessions).
 KNOWN_DIFFERENCES = {
     ("home-start-suffolk", "personal"): ({"third_party_label"}, set()),
-    ("clean-slate", "personal"): ({"embargo"}, set()),
 }
 
 

@@ -97,7 +97,9 @@ def test_a_grant_announced_as_an_award_is_the_same_topic():
     text = "We've been awarded £120,000 by the lottery to expand home visiting into Waveney!"
     assert run(text, "lottery grant for Waveney expansion", "2026-12-15")
     assert stem("awarded") == stem("grant") and stem("expansion") == stem("expand")
-    assert not run("Lottery tickets on sale in Waveney.", "lottery grant for Waveney expansion", "2026-12-15")
+    assert not run(
+        "Lottery tickets on sale in Waveney.", "lottery grant for Waveney expansion", "2026-12-15"
+    )
 
 
 def test_a_new_office_holder_is_found_in_the_words_of_an_appointment():
@@ -105,7 +107,14 @@ def test_a_new_office_holder_is_found_in_the_words_of_an_appointment():
     hits = run(text, "new President announcement", "2026-12-05")
     assert [text[h.start : h.end] for h in hits] == ["become the Society's President"]
     # the sitting President doing her job announces nothing new
-    assert run("Our President opened the AGM with a short talk.", "new President announcement", "2026-12-05") == []
+    assert (
+        run(
+            "Our President opened the AGM with a short talk.",
+            "new President announcement",
+            "2026-12-05",
+        )
+        == []
+    )
 
 
 def test_the_organisation_s_own_name_in_a_topic_need_not_be_repeated():
@@ -115,12 +124,38 @@ def test_the_organisation_s_own_name_in_a_topic_need_not_be_repeated():
         {
             "today": "2026-11-22",
             "embargoes": [
-                {"topic": "Home-Start in Suffolk volunteers shortlisted for the county volunteering awards", "until": "2026-11-30"}
+                {
+                    "topic": "Home-Start in Suffolk volunteers shortlisted for the county volunteering awards",
+                    "until": "2026-11-30",
+                }
             ],
         }
     )
     text = "Can't keep it in: our volunteer team has been shortlisted for the county volunteering awards!!"
     doc = Document(text, context=ctx, organisation="Home-Start in Suffolk")
     assert len(list(EmbargoCheck(EmbargoParams()).run(doc))) == 1
-    unrelated = Document("Our volunteers ran the tombola at the county show.", context=ctx, organisation="Home-Start in Suffolk")
+    unrelated = Document(
+        "Our volunteers ran the tombola at the county show.",
+        context=ctx,
+        organisation="Home-Start in Suffolk",
+    )
     assert list(EmbargoCheck(EmbargoParams()).run(unrelated)) == []
+
+
+def test_a_merger_announced_as_joining_forces_or_teaming_up_is_the_same_topic():
+    assert run(
+        "From September we and Home-Start Colneside will join forces as one charity.",
+        "merger with Home-Start Colneside",
+        "2026-12-01",
+    )
+    assert run(
+        "Guess who's teaming up with Hallowmere Housing?",
+        "partnership with Hallowmere Housing Association",
+        "2026-12-01",
+    )
+    # the other party alone is not enough
+    assert not run(
+        "Thanks to Hallowmere Housing for the room.",
+        "merger with Hallowmere Housing Association",
+        "2026-12-01",
+    )
