@@ -124,12 +124,33 @@ class ContextFlagCheck(Check):
             s, e = sentences.around(m.start(), m.end())
             if self.unless and self.unless.search(folded, s, e):
                 continue
+            if self.p.classifier and _classified_abuse_only(reply_to):
+                return  # "Breastfeeding in public is disgusting": abuse aimed at others, no complaint
             yield Hit(0, 0, message=self.p.message)
             return
         if self.unless and self.unless.search(folded):
             return  # "can't complain": the classifier would read the word, not the sense
         if self.p.classifier and _classified_complaint(reply_to):
             yield Hit(0, 0, message=self.p.message)
+
+
+# Below this complaint probability, a message the classifier reads as abuse is only abuse.
+ABUSE_NOT_COMPLAINT = 0.1
+
+
+def _classified_abuse_only(message: str) -> bool:
+    """Whether the inbox classifier reads ``message`` as abuse with next to no sign of
+    a complaint: a complaining word ("disgusting") aimed at someone else's behaviour,
+    not at the organisation's service."""
+    from ..triage.classifier import shared_classifier
+
+    try:
+        probabilities = shared_classifier().predict(message[:MAX_REPLY_CHARS]).probabilities
+    except (OSError, RuntimeError, ValueError) as error:  # a broken or missing model
+        log.warning("inbox classifier unavailable, phrases only: %s", error)
+        return False
+    top = max(probabilities, key=lambda c: probabilities[c])
+    return top == "abuse" and probabilities.get("complaint", 0.0) < ABUSE_NOT_COMPLAINT
 
 
 def _classified_complaint(message: str) -> bool:

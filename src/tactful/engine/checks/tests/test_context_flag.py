@@ -81,3 +81,14 @@ def test_a_complaint_that_safeguarding_took_first_is_still_a_complaint_to_reply_
     # a disclosure with nothing to complain about is not a complaint
     worried = "I'm worried about my neighbour's kids, they're left alone all night."
     assert run(with_model, "Thank you for telling us. Please call us now.", reply_to=worried) == []
+
+
+def test_a_complaining_word_in_abuse_aimed_at_others_is_not_a_complaint():
+    phrases = {**COMPLAINT, "phrases": ["disgusting"]}
+    jeer = "Breastfeeding in public is disgusting. Cover up."
+    # the word alone counts; with the classifier, abuse with no sign of a complaint does not
+    assert len(run(phrases, "Nobody is asking you to watch.", reply_to=jeer)) == 1
+    with_model = {**phrases, "classifier": True}
+    assert run(with_model, "Nobody is asking you to watch.", reply_to=jeer) == []
+    treated = "Your staff were rude and it was disgusting how my mum was treated."
+    assert len(run(with_model, "We're so sorry to hear this.", reply_to=treated)) == 1
