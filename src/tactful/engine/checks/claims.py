@@ -108,6 +108,12 @@ CLAIMS = [
         r"\s+(?:are|were|have|has|say|said|feel|live|will|would|don['’]t|do\s+not|can['’]t|cannot|never|struggle|suffer|experience)\b",
         F,
     ),
+    # "half the members never open the newsletter" (not "half the kids were soaked")
+    re.compile(
+        r"\bhalf\s+the\s+(?!way|fun|money|time|proceeds|profits|price|battle|cost)[\w'’ -]{1,40}?"
+        r"\s+(?:never|don['’]t|do\s+not|can['’]t|cannot|struggle|suffer|say|feel|live)\b",
+        F,
+    ),
     re.compile(
         rf"\bmost\s+{GROUPS}\s+(?:in\s+[\w\s'’]{{1,30}}?\s+|across\s+[\w\s'’]{{1,30}}?\s+)?"
         r"(?:don['’]t|do\s+not|can['’]t|cannot|are|have|say|will|never|struggle|feel|know)\b",
