@@ -127,6 +127,7 @@ CONTEXT_KEYS = {
 }  # fmt: skip
 LENGTH_LIMIT = {"x": 280, "bluesky": 300, "mastodon": 500}
 SHORTENER = re.compile(r"\b(?:bit\.ly|tinyurl\.com|t\.co|ow\.ly|is\.gd|goo\.gl)/", re.I)
+HASHTAG = re.compile(r"(?<![\w#])#\w+")
 UNSAFE_LINK = re.compile(r"\bhttp://|\b(?:https?://)?\d{1,3}(?:\.\d{1,3}){3}(?:[:/]|\b)", re.I)
 ANY_LINK = re.compile(r"\bhttps?://|\bwww\.|\b[\w-]+\.(?:org|co|com|net|uk|gov|ac)\b", re.I)
 
@@ -243,8 +244,12 @@ def _readable_labels(post: dict, cats: list[str]) -> list[str]:
     if _enforced(policy, account, "platform_limit"):
         limit = LENGTH_LIMIT.get(channel)
         over = limit is not None and len(text) > limit
-        if over != ("platform_limit" in cats):
-            out.append(f"{len(text)} characters on {channel}: platform_limit label disagrees")
+        # Instagram refuses a post with more than 30 hashtags as well
+        tags = len(HASHTAG.findall(text)) if channel == "instagram" else 0
+        if (over or tags > 30) != ("platform_limit" in cats):
+            out.append(
+                f"{len(text)} characters and {tags} hashtags on {channel}: platform_limit label disagrees"
+            )
     if _enforced(policy, account, "link_safety"):
         # a shortened or plain-http link, or one to a bare IP address, is always a
         # link_safety finding; a look-alike domain cannot be read off, so any other
