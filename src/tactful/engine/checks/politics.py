@@ -133,6 +133,7 @@ ENDORSE = _lexicon([
     "deserves your support", "worth voting for", "the only ones who",
     "got our vote", "got my vote", "all the way", "the one to pick", "the one to vote for", "only one choice", "the only option", "'s got our vote", "gets our backing", "proud to stand with",
     "stand alongside", "behind them all the way", "vote accordingly", "you know what to do",
+    "candidate your vote", "candidates your vote", "party your vote",
 ])  # fmt: skip
 ATTACK = _lexicon([
     "failed", "fail", "failing", "let down", "let us down", "let families down", "betrayed",
@@ -150,6 +151,7 @@ ATTACK = _lexicon([
     "catastrophic", "abandoned", "sold out", "broken promises", "broke their promises",
     "turned their backs", "not in our name", "can't afford", "cannot afford", "don't let", "waste your vote",
     "not the one", "typical of", "never lifted a finger", "lifted a finger",
+    "ignoring", "ignored", "shown the door", "show them the door", "time they went",
 ])  # fmt: skip
 ATTACK_BEFORE_WORDS = 3
 ATTACK_AFTER_WORDS = 8
