@@ -388,7 +388,7 @@ THING_NOUN_AFTER = regex.compile(
     r"bridge|station|school|market|fair|festival|show|car\s+park|village|estate|walk|trail|"
     r"nature\s+reserve|reserve|book\s+sale|sale|milestone|milepost|stone|turnpike|library|"
     r"leisure\s+centre|community\s+centre|museum|theatre|hospital|surgery|playground|"
-    r"allotments?|cemetery|recreation\s+ground)\b"
+    r"allotments?|cemetery|recreation\s+ground|badges?|certificates?|trophy|trophies|medals?)\b"
 )
 # The last word of a place's or an event's name: "Needham Lake", "Heritage Open Day".
 LANDSCAPE = word_set(

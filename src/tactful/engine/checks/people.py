@@ -128,15 +128,17 @@ OFFICER = (
 )
 # "Our directors, Amy Kwan and Sophie Barraclough": a plural role before a short list of
 # names covers each of them.
+# "our long-serving treasurer, Bob Ashworth"
+PRAISE_BEFORE_ROLE = r"(?:(?:long-?serving|long-?standing|hard-?working|wonderful|brilliant|fantastic|amazing|much-loved|former)\s+){0,2}"
 OFFICER_BEFORE = regex.compile(
     # "Our CEO, Andrew Kaye", "our founder and Chief Executive, Ruth Alder"
-    rf"\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?|outgoing\s+|incoming\s+|retiring\s+|acting\s+|interim\s+)?(?:{OFFICER}\s+(?:and|&)\s+)?{OFFICER},?\s+"
+    rf"\b(?:our|the\s+(?:society|charity|network)['’]s)\s+{PRAISE_BEFORE_ROLE}(?:new\s+|joint\s+|co-?|outgoing\s+|incoming\s+|retiring\s+|acting\s+|interim\s+)?(?:{OFFICER}\s+(?:and|&)\s+)?{OFFICER}(?:,|\s+is)?\s+"
     r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Rev|Revd|Cllr|Sir|Dame)\.?\s+)?$"
     rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?|outgoing\s+|incoming\s+|retiring\s+|acting\s+|interim\s+)?{OFFICER}s,?\s+"
     r"(?:(?-i:\p{Lu})[\p{L}'’\-]+\.?,?\s+){0,12}(?:(?:and|&)\s+)?$"
     # "Our Chairman, Graham Pettifer, and Vice-Chair, Ruth Allonby": the second role of a pair
     rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?|outgoing\s+|incoming\s+|retiring\s+|acting\s+|interim\s+)?{OFFICER},?\s+"
-    rf"[^.!?\n]{{1,60}}?,?\s+(?:and|&)\s+(?:our\s+)?(?:new\s+|board\s+|deputy\s+)?{OFFICER},?\s+"
+    rf"[^.!?\n]{{1,60}}?,?\s+(?:and|&)\s+(?:our\s+)?(?:new\s+|board\s+|deputy\s+)?{OFFICER}(?:,|\s+is)?\s+"
     r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Rev|Revd|Cllr|Sir|Dame)\.?\s+)?$",
     regex.I,
 )
@@ -239,9 +241,11 @@ def in_public_role(text: str, person: PersonSpan) -> bool:
         return True
     before = text[max(0, person.start - 70) : person.start]
     after = text[person.end : person.end + 60]
-    if OFFICER_BEFORE.search(before) or OFFICER_AFTER.match(text[person.end : person.end + 80]):
-        return True
     sentence = sentence_around(text, person.start, person.end)
+    if OFFICER_BEFORE.search(before) or OFFICER_AFTER.match(text[person.end : person.end + 80]):
+        # an officer's role is public, their health is not: "get well soon to our
+        # treasurer Geoffrey Pallister, who is recovering after his operation"
+        return not PRIVATE_HEALTH.search(sentence)
     if (SUCCESSION_BEFORE.search(before) or SUCCESSION_AFTER.match(after)) and OFFICER_IN_SENTENCE.search(
         sentence
     ):
@@ -253,6 +257,11 @@ def in_public_role(text: str, person: PersonSpan) -> bool:
     return bool(PUBLIC_ROLE_BEFORE.search(before) or PUBLIC_ROLE_AFTER.search(after))
 
 
+PRIVATE_HEALTH = regex.compile(
+    r"\b(?:get\s+well|recovering|recovery|operation|surgery|in\s+hospital|illness|ill\b|diagnos\w*"
+    r"|cancer|stroke|treatment|poorly|unwell|sick\s+leave)",
+    regex.I,
+)
 VOTING_FOR_BEFORE = regex.compile(r"\b(?:vote|voting|voted)\s+for\s+$", regex.I)
 # ...in an election, not an award: "voted for Jo as Volunteer of the Year" still needs Jo's consent
 ELECTION_WORDS = regex.compile(
@@ -539,7 +548,14 @@ class PeopleCheck(Check):
             for person in find_people(media.depicts or "") if media.depicts else []:
                 if person.public or person.child or len(person.name.split()) < 2:
                     continue
-                if not any(covers_picture(c) and consent_covers(c, person) for c in current):
+                # a parent's consent for their child ("Marcus Doyle gave parental photo
+                # consent for his daughter") does not cover the parent's own picture
+                if not any(
+                    covers_picture(c)
+                    and consent_covers(c, person)
+                    and not (c.words is not None and is_parental(c))
+                    for c in current
+                ):
                     yield Hit(
                         0,
                         0,

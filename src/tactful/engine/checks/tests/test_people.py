@@ -252,6 +252,25 @@ def test_an_adult_named_in_a_picture_with_a_child_needs_her_own_picture_consent(
     assert messages("consent", text, media=media, consents=photo) == []
 
 
+def test_a_parents_consent_in_words_for_a_child_does_not_cover_the_parents_picture():
+    media = [{"kind": "image", "alt_text": "A man and a girl", "shows_people": True,
+              "shows_children": True, "depicts": "Marcus Doyle and his daughter"}]  # fmt: skip
+    for_child = [{"person": "Marcus Doyle", "scope": "name"},
+                 "Marcus Doyle gave parental photo consent for his daughter"]  # fmt: skip
+    text = "So proud of you, Marcus Doyle!"
+    [message] = messages("consent", text, media=media, consents=for_child)
+    assert "Marcus Doyle" in message
+    own = [*for_child, {"person": "Marcus Doyle", "scope": "photo"}]
+    assert messages("consent", text, media=media, consents=own) == []
+
+
+def test_officers_named_in_their_role_need_no_consent_but_their_health_news_does():
+    assert messages("consent", "Our Chair of Trustees is Margaret Osei and our Treasurer is Phil Jennings.") == []
+    assert messages("consent", "Congratulations to our long-serving treasurer, Bob Ashworth, on his retirement.") == []
+    assert messages("consent", "Get well soon to our long-serving treasurer Geoffrey Pallister after his operation.")
+    assert messages("consent", "Junior Recorder badges were handed out at the AGM.") == []
+
+
 def test_a_presenter_named_by_her_station_and_a_show_title_need_no_consent():
     assert messages("consent", "Thanks to Tees FM's Lou Garside for having us on her show.") == []
     assert messages("consent", "Thanks to the Gazette's Amy Walsh for the lovely write-up.") == []
