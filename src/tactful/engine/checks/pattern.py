@@ -145,10 +145,22 @@ class PatternCheck(Check):
         for i, need in enumerate(needs):
             if self._prefilter and need and not _may_match(need, low, trigrams):
                 continue
-            for start, end in self._matches(self._pattern(i), text, deadline):
+            if self._patterns[i] is None:
+                # a first compile is not matching time: it must not eat the budget, or
+                # a cold `tactful check` could skip a pattern a warm desk would run
+                began = time.monotonic()
+                rx = self._pattern(i)
+                deadline += time.monotonic() - began
+            else:
+                rx = self._pattern(i)
+            for start, end in self._matches(rx, text, deadline):
                 if self.p.unless:
                     if sentences is None:
                         sentences = _sentences(doc, view)
+                    if self._unless is None:  # compiled outside the budget, as above
+                        began = time.monotonic()
+                        _ = self.unless
+                        deadline += time.monotonic() - began
                     if self._cancelled(text, sentences.around(start, end), deadline):
                         continue
                 span = view.to_original(start, end) if view is not None else (start, end)

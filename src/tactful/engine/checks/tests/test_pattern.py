@@ -104,6 +104,23 @@ def test_once_the_rule_budget_is_spent_the_remaining_patterns_are_skipped(
     assert "budget spent" in caplog.text
 
 
+def test_a_slow_first_compile_does_not_spend_the_rule_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from tactful.engine.checks import pattern as module
+
+    real = module._compile
+
+    def slow(*args, **kwargs):
+        time.sleep(0.05)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "RULE_BUDGET_MS", 40)
+    monkeypatch.setattr(module, "_compile", slow)
+    hits = _hits("use code X1 and code Y2", patterns=[r"code\s+X\w", r"code\s+Y\w"], unless=["never"])
+    assert len(hits) == 2
+
+
 def _words(pattern: str) -> list[set[str]]:
     return [set(words) for words in required_literals(pattern)]
 
