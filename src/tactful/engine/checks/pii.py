@@ -92,10 +92,13 @@ def _clause_before(text: str, start: int, limit: int = 60) -> str:
     return window[ends[-1] :] if ends else window
 
 
-def _names_before(text: str, start: int, limit: int = 40) -> bool:
-    """Whether a private person is named in the same clause just before ``start``."""
+def _names_before(text: str, start: int, limit: int = 40, public_too: bool = False) -> bool:
+    """Whether a private person (or, with ``public_too``, anyone) is named in the same
+    clause just before ``start``."""
     clause_start = start - len(_clause_before(text, start, limit))
-    return any(not p.public and clause_start <= p.start < start for p in find_people(text))
+    return any(
+        (public_too or not p.public) and clause_start <= p.start < start for p in find_people(text)
+    )
 
 
 # --- phone numbers --------------------------------------------------------------------
@@ -254,7 +257,14 @@ def _valid_abroad(raw: str, digits: str) -> bool:
 
 def _phone_is_organisational(text: str, start: int, kind: str) -> bool:
     clause = _clause_before(text, start, 50)
-    if _names_before(text, start) or PERSONAL_CONTEXT.search(clause):
+    mobile = kind == "mobile"
+    if (
+        _names_before(text, start, public_too=mobile)
+        or PERSONAL_CONTEXT.search(clause)
+        or (mobile and ROLE_AND_NAME_BEFORE.search(clause))
+    ):
+        # a mobile is someone's own phone even when they hold a role: "ring our
+        # treasurer Pat on 07700 900412"
         return False
     if kind == "service":
         return True
@@ -265,6 +275,16 @@ def _phone_is_organisational(text: str, start: int, kind: str) -> bool:
     if kind != "mobile" and BOOK_ON.search(text, max(0, start - 50), start):
         return True  # "please book by 9 December on 0113 496 0217": a booking line
     return _org_context(clause)
+
+
+# "ring our treasurer Pat on": a role holder called by their first name, whom the name
+# finder may not know as a name ("Pat" is a common word too)
+ROLE_AND_NAME_BEFORE = regex.compile(
+    r"\b(?:treasurer|secretary|chair|chairman|chairwoman|coordinator|co-ordinator|organiser|"
+    r"lead|leader|manager|volunteer|warden|rep|representative)\s+(?-i:\p{Lu}\p{Ll}+)\s+"
+    r"(?:on|at)\s*:?\s*$",
+    regex.I,
+)
 
 
 # "Call 01632 960388.", "over the break, call ...": the verb opens a sentence or a clause
@@ -743,6 +763,17 @@ def _dates_of_birth(text: str) -> Iterable[PiiSpan]:
                       "Leave out the date of birth; an age or 'this week' is usually enough.")  # fmt: skip
 
 
+# The charity's own account for donations is no one's personal data: "Account name: The
+# Milestone Society, sort code ...", "pay straight into our bank account: ...".
+ORG_ACCOUNT = regex.compile(
+    r"\b(?:account\s+name|payee)\s*:?\s*(?:the\s+)?(?:\p{Lu}[\p{L}'’\-]*\s+){0,4}?"
+    r"(?:Society|Trust|Charity|Network|Foundation|CIC|Association|Club|Group|Appeal|Fund|"
+    r"Pantry|Larder|Slate|Project|Partnership)\b"
+    r"|\b(?:our|the\s+(?:charity|society)['’]s)\s+(?:own\s+)?(?:bank\s+account|account|bank\s+details)\b",
+    regex.I,
+)
+
+
 def _bank_details(text: str) -> Iterable[PiiSpan]:
     for m in SORT_CODE.finditer(text):
         area = text[max(0, m.start() - 40) : m.end() + 40]
@@ -756,8 +787,10 @@ def _bank_details(text: str) -> Iterable[PiiSpan]:
             start, end = before[-1].start(), m.end()
         else:
             continue
+        org = ORG_ACCOUNT.search(text, max(0, start - 80), start) is not None
         yield PiiSpan("bank_details", start, end, "Bank details (sort code and account number)",
-                      "Never post bank details; link to the donation page instead.")  # fmt: skip
+                      "Never post bank details; link to the donation page instead.",
+                      organisational=org)  # fmt: skip
 
 
 def _cards(text: str) -> Iterable[PiiSpan]:

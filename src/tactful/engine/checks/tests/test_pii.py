@@ -14,6 +14,18 @@ def test_it_flags_a_drama_range_mobile_given_for_a_person():
     assert flagged("Ring Sue on 07700 900123 for details.", "phone") == ["07700 900123"]
 
 
+def test_a_role_holders_own_mobile_is_personal_but_the_role_with_no_name_is_not():
+    assert flagged("Ring our treasurer Pat on 07700 900412 for raffle tickets.", "phone")
+    assert flagged("Ring our treasurer Pat Hughes on 07700 900412.", "phone")
+    assert not flagged("Ring our Membership Secretary on 07700 900412.", "phone")
+
+
+def test_the_charitys_own_account_for_donations_is_not_personal_data():
+    own = "Account name: The Milestone Society, sort code 40-11-62, account 21739045."
+    assert flagged(own, "bank_details") == []
+    assert flagged("Pay Sue back: sort code 40-11-62, account 21739045.", "bank_details")
+
+
 def test_it_passes_the_office_number():
     assert flagged("Call our office on 01632 960000 for a leaflet.", "phone") == []
 
