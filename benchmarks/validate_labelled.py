@@ -14,7 +14,7 @@ reading of the policies (docs/policy-semantics.md):
   a role's approval is still outstanding, otherwise ``ok``; ``approvers`` lists exactly
   the outstanding roles;
 - a few labels that can be read straight off the post agree with it: platform length
-  limits, shortened, insecure and bare-IP links, images without alt text, logos on personal accounts.
+  limits, shortened and bare-IP links, images without alt text, logos on personal accounts.
 
 Prints counts per policy, category, decision, channel and account, then every problem
 found. Exit status 0 when the file is consistent, 1 otherwise.
@@ -128,7 +128,7 @@ CONTEXT_KEYS = {
 LENGTH_LIMIT = {"x": 280, "bluesky": 300, "mastodon": 500}
 SHORTENER = re.compile(r"\b(?:bit\.ly|tinyurl\.com|t\.co|ow\.ly|is\.gd|goo\.gl)/", re.I)
 HASHTAG = re.compile(r"(?<![\w#])#\w+")
-UNSAFE_LINK = re.compile(r"\bhttp://|\b(?:https?://)?\d{1,3}(?:\.\d{1,3}){3}(?:[:/]|\b)", re.I)
+UNSAFE_LINK = re.compile(r"\b(?:https?://)?\d{1,3}(?:\.\d{1,3}){3}(?:[:/]|\b)", re.I)
 ANY_LINK = re.compile(r"\bhttps?://|\bwww\.|\b[\w-]+\.(?:org|co|com|net|uk|gov|ac)\b", re.I)
 
 
@@ -251,13 +251,14 @@ def _readable_labels(post: dict, cats: list[str]) -> list[str]:
                 f"{len(text)} characters and {tags} hashtags on {channel}: platform_limit label disagrees"
             )
     if _enforced(policy, account, "link_safety"):
-        # a shortened or plain-http link, or one to a bare IP address, is always a
-        # link_safety finding; a look-alike domain cannot be read off, so any other
-        # link may carry the label but a post without a link may not
+        # a shortened link, or one to a bare IP address, is always a link_safety
+        # finding; plain http counts only for a login or payment page and a look-alike
+        # domain cannot be read off, so any other link may carry the label, but a post
+        # without a link may not
         unsafe = bool(SHORTENER.search(text) or UNSAFE_LINK.search(text))
         labelled = "link_safety" in cats
         if unsafe and not labelled:
-            out.append("shortened, insecure or bare-IP link without a link_safety label")
+            out.append("shortened or bare-IP link without a link_safety label")
         elif labelled and not unsafe and not ANY_LINK.search(text):
             out.append("link_safety label on a post without a link")
     if _enforced(policy, account, "accessibility"):
