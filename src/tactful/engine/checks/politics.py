@@ -274,9 +274,17 @@ BACK_FOR_OFFICE = regex.compile(
     r"\b(?i:backing|back|supporting|support|endorsing|endorse|get\s+behind|voting\s+for|vote\s+for)\s+"
     r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?i:for|as)\s+(?i:(?:our\s+|the\s+|next\s+)?"
     r"(?:mayor|councillor|mp|police\s+and\s+crime\s+commissioner|pcc))\b"
+    # "I'm backing Jo Carver for Ashdown ward on 7 May": a ward or a seat is an elected office
+    r"|\b(?i:backing|supporting|endorsing|voting\s+for|vote\s+for)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?"
+    r"\s+(?i:for)\s+(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?i:ward|division|constituency|seat)\b"
     r"|\b(?i:vote)\s+(?!(?i:for|against|on|in|at|with|to|and|or|the|your|our|now|today|early|leave|remain|yes|no)\b)"
     r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?i:on\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+|\w+day)|in\s+may|for\s+mayor)\b"
 )
+HINTED_VOTE = regex.compile(
+    r"\b(?i:know|knows|knew)\s+(?i:where|how)\s+to\s+(?i:put|place|mark)\s+(?i:their|your|our|his|her)\s+(?i:cross|x|vote)\b"
+    r"|\b(?i:you|members|readers|everyone)\s+(?i:will\s+)?(?i:know|knows)\s+where\s+(?i:your|their)\s+(?i:vote|cross)\s+(?i:should|ought\s+to)\s+go\b"
+)
+MANIFESTO = regex.compile(r"\b(?i:manifesto|manifestos|polling\s+day|ballot|candidates?)\b")
 # "Vote for Priya Shah", "Don't vote for Cllr Hayes": a full or titled name.
 VOTE_FOR_PERSON = regex.compile(
     VOTE_LEAD + r"(?:(?:Cllr|Councillor|Mayor)\.?\s+\p{Lu}[\p{L}'’-]+|"
@@ -727,7 +735,10 @@ def _candidate_hits(doc: Document, view: Folded, sentences: SentenceIndex) -> It
         yield Hit(m.start(), m.end(), message="Backs a named election candidate.")
     for m in BACK_FOR_OFFICE.finditer(doc.text):
         s0, e0 = original.around(m.start(), m.end())
-        office = regex.search(r"(?i:mayor|councillor|\bmp\b|commissioner|\bpcc\b)", m.group())
+        office = regex.search(
+            r"(?i:mayor|councillor|\bmp\b|commissioner|\bpcc\b|\bward\b|\bdivision\b|constituency|\bseat\b)",
+            m.group(),
+        )
         if not office and NOT_AN_ELECTION.search(doc.text[s0:e0].lower()) and not PUBLIC_ELECTION.search(doc.text[s0:e0]):
             continue  # "Vote Jo on Friday for Volunteer of the Year"
         yield Hit(m.start(), m.end(), message="Backs a named candidate for elected office.")
@@ -738,6 +749,11 @@ def _candidate_hits(doc: Document, view: Folded, sentences: SentenceIndex) -> It
         ):
             continue
         yield Hit(m.start(), m.end(), message="Tells people whom to vote for in an election.")
+    # "members who care about milestones will know where to put their cross": a wink at a
+    # side, in a post about manifestos, candidates or polling day
+    for m in HINTED_VOTE.finditer(doc.text):
+        if ELECTION_CONTEXT.search(doc.text) or MANIFESTO.search(doc.text):
+            yield Hit(m.start(), m.end(), message="Hints at how to vote in an election.")
     for m in VOTE_FOR_NAME.finditer(doc.text):
         s0, e0 = original.around(m.start(), m.end())
         sentence = doc.text[s0:e0]
