@@ -198,3 +198,15 @@ def test_a_first_suggestion_builds_only_the_index_parts_it_needs():
     # distance 2 from an 8-letter word: 6 to 10 letters, never the rest
     assert set(vocab._index) <= set(range(6, 11))
     assert vocab.suggest("teh", lambda w: True) == ("the", 1)
+
+
+def test_warming_builds_every_part_of_the_suggestion_index_and_keeps_suggestions():
+    from tactful.engine.checks.spelling import Vocabulary
+
+    vocab = Vocabulary(["wellbeing"])
+    cold = vocab.suggest("recieve", lambda w: True)
+    assert not vocab._index or len(vocab._index) < len(vocab._by_length)
+    vocab.build_index()
+    assert set(vocab._index) == set(vocab._by_length)
+    assert vocab.suggest("recieve", lambda w: True) == cold
+    SpellingCheck(SpellingParams(mode="misspelling")).warm()
