@@ -50,6 +50,7 @@ def run_rules(policy: CompiledPolicy, doc: Document) -> list[Finding]:
     seen: set[tuple[str, int, int]] = set()
     cache: dict[str, list[Hit]] = {}
     judged: set[str] = set()
+    yielding: dict[str, frozenset[str]] = {}
     for entry in policy.clauses:
         clause = entry.clause
         if doc.account not in clause.accounts:
@@ -68,6 +69,8 @@ def run_rules(policy: CompiledPolicy, doc: Document) -> list[Finding]:
                 findings.append(_finding(rule, clause.id, clause.severity.get(rule.id), hit, doc))
                 if rule.rule.kind == "judgement":
                     judged.add(rule.id)
+                if rule.rule.yields_to:
+                    yielding[rule.id] = frozenset(rule.rule.yields_to)
     if judged:
         worst: dict[tuple[str, str], int] = {}
         for f in findings:
@@ -80,8 +83,24 @@ def run_rules(policy: CompiledPolicy, doc: Document) -> list[Finding]:
             if f.rule not in judged
             or worst.get((f.clause, f.category), -1) < SEVERITIES.index(f.severity)
         ]
+    if yielding:
+        findings = _without_yielded(findings, yielding)
     findings.sort(key=lambda f: (f.start, -SEVERITIES.index(f.severity), f.rule))
     return _one_per_span(policy, findings)
+
+
+def _without_yielded(findings: list[Finding], yielding: dict[str, frozenset[str]]) -> list[Finding]:
+    """Drop the findings of a rule that gives way to a category another rule reports."""
+    reported: dict[str, set[str]] = {}
+    for f in findings:
+        if f.severity in ("warning", "blocker"):
+            reported.setdefault(f.category, set()).add(f.rule)
+    dropped = {
+        rule
+        for rule, cats in yielding.items()
+        if any(reported.get(c, set()) - {rule} for c in cats)
+    }
+    return [f for f in findings if f.rule not in dropped] if dropped else findings
 
 
 def _one_per_span(policy: CompiledPolicy, findings: list[Finding]) -> list[Finding]:

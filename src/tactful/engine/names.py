@@ -96,7 +96,9 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     engineering haulage logistics landscaping landscapes developments lettings surveyors
     architects scaffolding decorators housing homes hub bakehouse brewery brewhouse deli delicatessen
     tearoom tearooms recruitment agency agencies timber dairy creamery patisserie pizzeria bistro brasserie vale valley heating
-    kitchens windows carpets flooring furniture interiors supplies hire plumbing electrical moor carers""")
+    kitchens windows carpets flooring furniture interiors supplies hire plumbing electrical moor carers
+    press publishing printing tailoring tailors utilities energy insurance pharmacy opticians
+    groundworks reclamation salvage skips""")
 # Capitalised words that are never part of a name: they end or split a run.
 STOP_CAPS = word_set("""chag sameach mubarak tova
     the a an and or but of in on at to for with from by as is are was were be been this
@@ -106,7 +108,8 @@ STOP_CAPS = word_set("""chag sameach mubarak tova
     please thanks thank happy join meet welcome congratulations well done great big huge
     new good best dear hi hello hey today tomorrow yesterday tonight here there do did does
     can could would should must might shall let lets let's
-    tory tories""")
+    tory tories hiya howdy
+    facebook instagram bluesky mastodon linkedin tiktok youtube twitter whatsapp threads snapchat""")
 CUES_BEFORE = regex.compile(
     r"\b(?:thanks?(?:\s+you)?(?:\s+(?:so\s+much|again))?(?:\s+to)?|ring|call|phone|text|email|ask|tell"
     r"|message|contact|congratulations\s+to|well\s+done\s+to"

@@ -60,6 +60,10 @@ class Rule(BaseModel):
     accounts: list[str] = Field(default_factory=lambda: list(ACCOUNTS))
     channels: list[str] = Field(default_factory=lambda: list(CHANNELS))
     params: dict[str, Any] = Field(default_factory=dict)
+    # Categories this rule gives way to: when another rule reports one of them (as a
+    # warning or a blocker) in the same post, this rule's findings are dropped ("can't
+    # say much yet" beside an embargoed announcement is the embargo, not a second leak).
+    yields_to: list[str] = Field(default_factory=list)
     examples: Examples
 
     @field_validator("category")
@@ -67,6 +71,14 @@ class Rule(BaseModel):
     def _known_category(cls, value: str) -> str:
         if value not in OUTBOUND_CATEGORIES:
             raise ValueError(f"unknown category {value!r}; see the contract's outbound list")
+        return value
+
+    @field_validator("yields_to")
+    @classmethod
+    def _known_yields(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if v not in OUTBOUND_CATEGORIES]
+        if bad:
+            raise ValueError(f"unknown category {bad[0]!r} in yields_to")
         return value
 
     @field_validator("accounts")

@@ -294,7 +294,10 @@ CONDEMNATION = regex.compile(
     r"(?:someone|somebody)\s+(?:needs|has|ought)\s+to\s+(?:stop|report)|(?:someone|somebody)\s+should\s+(?:stop|report)|deserve\s+to\s+know|"
     r"should\s+be\s+(?:struck\s+off|sacked|prosecuted|locked\s+up|in\s+prison|ashamed|investigated|shut\s+down)|"
     r"illegal,?\s+and\s+(?:they|he|she)\s+know|(?:breaking|broke|flouting|break)\s+(?:\w+\s+){0,2}laws?\b[^.!?]{0,40}?\band\s+(?:they|he|she)\s+knows?\s+it|"
-    r"think\s+twice\s+before)\b"
+    r"think\s+twice\s+before|"
+    # "we would ask members not to use this firm"
+    r"ask\s+(?:members|people|everyone|you|readers|supporters)\s+not\s+to\s+(?:use|book|hire|deal\s+with)\s+(?:this|that|the)\s+"
+    r"(?:firm|company|business|builder|builders|garage|contractor|contractors|trader))\b"
 )
 INSINUATION = regex.compile(
     r"\b(?:funny\s+how|draw\s+your\s+own\s+conclusions|makes\s+you\s+wonder|i'?ll\s+say\s+no\s+more|"

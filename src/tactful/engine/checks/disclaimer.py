@@ -62,6 +62,16 @@ NOT_ABOUT = [
 PLACEHOLDER_NAMES = frozenset(
     {"your charity", "your organisation", "the charity", "the organisation"}
 )
+OWN_EVENTS = (
+    "quiz", "walk", "walks", "talk", "talks", "trip", "outing", "AGM", "meeting", "dinner",
+    "party", "event", "events", "stall", "newsletter", "committee", "members", "show",
+)
+# For a policy whose organisation is still the placeholder ("Your Charity"), a post that
+# says the author spoke for a charity by name: "Today I represented Riverside Carers Trust".
+REPRESENTED_CHARITY = regex.compile(
+    r"\b(?i:represented|representing|on\s+behalf\s+of|spoke\s+for|speaking\s+for)\s+(?:the\s+)?"
+    r"(?:\p{Lu}[\p{L}'’-]+\s+){1,4}(?:Trust|Charity|Foundation|Network|Project|Partnership|Association|CIC|CIO)\b"
+)
 LEGAL_SUFFIX = regex.compile(r"\s+(?:CIC|CIO|Ltd\.?|Limited|plc|Inc\.?)$", regex.IGNORECASE)
 DISCLAIMERS = [
     "views my own", "views are my own", "views are mine", "views mine", "my own views", "my own view",
@@ -127,9 +137,12 @@ def name_variants(name: str) -> list[str]:
             variants.append(v.split(" in ", 1)[0])
     # A lone ordinary word ("Society") says nothing about which organisation is meant,
     # but "our Society" with its capital does.
+    # So does the word at the head of one of its own events ("Society quiz night was a
+    # triumph"), unless another name runs into it ("the Royal Society members").
     for v in list(variants):
         if len(v.split()) == 1 and v.istitle() and "-" not in v:
             variants += ["our " + v, "Our " + v]
+            variants += [f"{v} {event}" for event in OWN_EVENTS]
     # Its initials, for a name of three words or more: "NBN" for New Baby Network CIC.
     bare_name = LEGAL_SUFFIX.sub("", name)
     words = [w for w in bare_name.split() if w[:1].isupper() and w.lower() not in ("the", "of", "in", "and")]
@@ -144,7 +157,14 @@ def name_pattern(name: str) -> regex.Pattern[str] | None:
     variants = name_variants(name)
     if not variants:
         return None
-    body = "|".join(r"\s+".join(regex.escape(w) for w in v.split()) for v in variants)
+    pieces = []
+    for v in variants:
+        words = v.split()
+        piece = r"\s+".join(regex.escape(w) for w in words)
+        if len(words) == 2 and words[1] in OWN_EVENTS:
+            piece = r"(?<!\p{Lu}[\p{L}'’-]*\s+)" + piece
+        pieces.append(piece)
+    body = "|".join(pieces)
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])")
 
 
@@ -183,6 +203,10 @@ class DisclaimerCheck(Check):
             n = by_name.search(doc.text) if by_name else None
             if n and (span is None or n.start() < span[0]):
                 span = (n.start(), n.end())
+        if span is None and doc.organisation and not name_variants(doc.organisation):
+            r = REPRESENTED_CHARITY.search(doc.text)
+            if r:
+                span = (r.start(), r.end())
         message = None
         if span is None and any(m.logo for m in doc.context.media):
             # A picture carrying the organisation's logo ties the post to it as surely as its name.

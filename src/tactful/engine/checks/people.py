@@ -57,18 +57,24 @@ PUBLIC_ROLE_BEFORE = regex.compile(
     r"|footballer|MP|minister|mayor|councillor|peer|professor|bishop|archbishop"
     r"|judge|chancellor|president|prime\s+minister|cartoonist|illustrator|sculptor|architect"
     r"|candidate|(?:Labour|Conservative|Tory|Lib\s+Dem|Liberal\s+Democrat|Green|Reform|Independent)\s+candidate"
+    # "Of the four candidates, only Priya Nandy had read our report"
+    r"|candidates,\s+(?:only|just|even|including)"
     # "Vote Ollerton on 7 May!": the name on the ballot paper
     r"|vote"
     r"|(?:TV|television|radio|BBC|ITV|celebrity)\s+[\w-]+"
     # "the Green candidate for Ashcombe West, Tom Pellow"
     r"|candidate\s+for\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?=,)"
     # "our new patron, chef Lena Marchetti"
-    r"|patron,?\s+(?-i:\p{Ll}+))(?:,\s*(?:the\s+)?|\s+)"
+    # "our new patron, broadcaster and disability campaigner Marcus Lyle"
+    r"|patron,?\s+(?-i:(?:\p{Ll}[\p{Ll}-]*\s+){0,5}\p{Ll}[\p{Ll}-]*))(?:,\s*(?:the\s+)?|\s+)"
     # "the broadcaster Dr Helen Carraway"
     r"(?:(?:Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rev|Revd)\.?\s+)?$"
     # a station's or a paper's own: "Tees FM's Lou Garside", "the Gazette's Amy Walsh"
     r"|\b(?:FM|Radio|BBC(?:\s+\w+)?|ITV(?:\s+\w+)?|Gazette|Echo|Times|News|Post|Herald|Chronicle"
-    r"|Mercury|Advertiser|Observer|Journal|Telegraph|Argus|Press|Star|Mail|Courier)['’]s\s+$",
+    r"|Mercury|Advertiser|Observer|Journal|Telegraph|Argus|Press|Star|Mail|Courier"
+    # a party's own: "the Green Party's Tom Ridley", "Labour's Amy Holt"
+    r"|Party|Labour|Conservatives?|Tory|Tories|Greens?|Reform(?:\s+UK)?|Liberal\s+Democrats?"
+    r"|Lib\s+Dems?|SNP|Plaid(?:\s+Cymru)?)['’]s\s+$",
     regex.I,
 )
 PUBLIC_ROLE_AFTER = regex.compile(
@@ -218,6 +224,22 @@ def is_firm_namesake(text: str, person: PersonSpan, firms: frozenset[str] | None
         return False
     surname = person.name.split()[-1].rstrip(".,")
     return surname in (firm_namesakes(text) if firms is None else firms)
+
+
+# "selfie of the author in a Clean Slate fleece": the person posting, who needs no one's
+# consent to show themselves, as long as nobody else is described in the picture
+SELF_ONLY = regex.compile(r"^\s*(?:a\s+|my\s+)?(?:selfie\b|(?:photo|picture|portrait)\s+of\s+(?:the\s+author|me|myself)\b|the\s+author\b(?![’']s))", regex.I)
+OTHERS_IN_PICTURE = regex.compile(
+    r"\b(?:friends?|colleagues?|volunteers?|members?|family|families|child|children|kids?|baby|babies"
+    r"|son|daughters?|sons|husband|wife|partner|mum|dad|parents?|group|crowd|team|others|people|everyone"
+    r"|guests?|clients?|learners?|staff|niece|nephew|grandchildren|grandchild|sister|brother|neighbours?"
+    r"|residents?|walkers|runners|fellow|couple|two|three|four|five|six|several|some|both)\b",
+    regex.I,
+)
+
+
+def _only_the_author(depicts: str | None) -> bool:
+    return bool(depicts and SELF_ONLY.search(depicts) and not OTHERS_IN_PICTURE.search(depicts))
 
 
 def _picture_of_the_past(depicts: str | None, this_year: int) -> bool:
@@ -536,7 +558,10 @@ class PeopleCheck(Check):
         pictured = [
             i
             for i, m in enumerate(doc.context.media, 1)
-            if m.shows_people and not m.shows_children and not _picture_of_the_past(m.depicts, this_year)
+            if m.shows_people
+            and not m.shows_children
+            and not _picture_of_the_past(m.depicts, this_year)
+            and not _only_the_author(m.depicts)
         ]
         # When the media's description names the people in it, each of them needs a
         # consent that covers pictures ("Helen Okafor and Martin Royce" with Martin's

@@ -160,6 +160,13 @@ CANDIDATE = regex.compile(
     r"\b(?:vote\s+for|voting\s+for|back|backing|support|elect|re-?elect|get\s+behind|rally\s+behind)\s+"
     r"(?:our|my|the|your)\s+(?:[\w'-]+\s+){0,2}?candidates?\b"
 )
+# "Proud to be standing as the Conservative candidate for Eastgate!": the author's own
+# party candidacy, which a personal post must keep apart from the organisation
+OWN_CANDIDACY = regex.compile(
+    r"\b(?i:I['’]m|I\s+am|proud\s+to\s+be|I['’]ll\s+be|I\s+will\s+be)\s+(?i:standing|running)\s+"
+    r"(?i:as|for)\s+(?i:the|a|an)\s+(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green(?:\s+Party)?"
+    r"|Reform(?:\s+UK)?|SNP|Plaid(?:\s+Cymru)?)\s+(?i:candidate|party)\b"
+)
 NOT_AN_ELECTION = _lexicon([
     "trustee", "trustees", "board", "agm", "committee", "award", "awards", "competition",
     "bake off", "bake-off", "apprentice", "quiz", "prize", "young volunteer", "ambassador",
@@ -283,6 +290,16 @@ BACK_FOR_OFFICE = regex.compile(
 HINTED_VOTE = regex.compile(
     r"\b(?i:know|knows|knew)\s+(?i:where|how)\s+to\s+(?i:put|place|mark)\s+(?i:their|your|our|his|her)\s+(?i:cross|x|vote)\b"
     r"|\b(?i:you|members|readers|everyone)\s+(?i:will\s+)?(?i:know|knows)\s+where\s+(?i:your|their)\s+(?i:vote|cross)\s+(?i:should|ought\s+to)\s+go\b"
+    # "members in Eastgate will know who deserves their support on the 14th"
+    r"|\b(?i:know|knows)\s+who\s+(?i:deserves|has\s+earned|should\s+get|gets)\s+(?i:their|your|our)\s+(?i:support|vote|cross|backing)\b"
+    # "whoever you vote for, just make sure it isn't the party that closed the centres"
+    r"|\b(?i:make\s+sure)\s+(?i:it\s+isn['’]t|it['’]s\s+not|it\s+is\s+not)\s+the\s+(?i:party|lot|ones)\s+(?i:that|who)\b"
+)
+# "the Conservatives haven't said a word. Worth thinking about before you vote": a nudge
+# after naming one party (a post naming several is read as balanced)
+NUDGE_BEFORE_VOTE = regex.compile(
+    r"\b(?i:worth|something\s+to\s+(?:think|bear))\s+(?i:thinking\s+about|bearing\s+in\s+mind|remembering"
+    r"|about|in\s+mind)\s+(?i:before|when)\s+(?i:you|they|we)\s+(?i:vote|go\s+to\s+the\s+polls)\b"
 )
 MANIFESTO = regex.compile(r"\b(?i:manifesto|manifestos|polling\s+day|ballot|candidates?)\b")
 # "Vote for Priya Shah", "Don't vote for Cllr Hayes": a full or titled name.
@@ -753,6 +770,11 @@ def _candidate_hits(doc: Document, view: Folded, sentences: SentenceIndex) -> It
     # side, in a post about manifestos, candidates or polling day
     for m in HINTED_VOTE.finditer(doc.text):
         if ELECTION_CONTEXT.search(doc.text) or MANIFESTO.search(doc.text):
+            yield Hit(m.start(), m.end(), message="Hints at how to vote in an election.")
+    for m in OWN_CANDIDACY.finditer(doc.text):
+        yield Hit(m.start(), m.end(), message="Announces the author's own party candidacy.")
+    for m in NUDGE_BEFORE_VOTE.finditer(doc.text):
+        if len(parties_named(doc)) == 1:
             yield Hit(m.start(), m.end(), message="Hints at how to vote in an election.")
     for m in VOTE_FOR_NAME.finditer(doc.text):
         s0, e0 = original.around(m.start(), m.end())

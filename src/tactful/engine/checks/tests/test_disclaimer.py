@@ -55,7 +55,9 @@ def test_it_finds_the_policy_organisation_by_its_capitalised_name():
 def test_it_ignores_placeholder_and_single_word_names():
     assert run("Give to Your Charity today.", organisation="Your Charity") == []
     # a lone "Society" says nothing, but "our Society" with its capital names it
-    assert name_variants("The Society") == ["The Society", "the Society", "our Society", "Our Society"]
+    variants = name_variants("The Society")
+    assert variants[:4] == ["The Society", "the Society", "our Society", "Our Society"]
+    assert "Society" not in variants and "Society quiz" in variants
     assert "NBN" in name_variants("New Baby Network CIC")
     assert name_variants("New Baby Network CIC") == ["New Baby Network CIC", "New Baby Network", "NBN"]
 
@@ -79,3 +81,21 @@ def test_working_at_the_charity_speaks_about_it_but_shopping_there_does_not():
     assert run("Tough day at the charity, but the hampers are packed. Love my job.")
     assert run("Bought a lovely coat at the charity shop today.") == []
     assert run("Great night at the charity quiz for the hospice!") == []
+
+
+def test_a_one_word_name_at_the_head_of_its_own_event_counts_unless_another_name_runs_into_it():
+    use = {"use_policy_organisation": True}
+    hits = run("Society quiz night was a triumph, our table came third.", organisation="The Society", **use)
+    assert len(hits) == 1
+    assert run("Went to a Royal Society talk on bees.", organisation="The Society", **use) == []
+    assert run("Big society talk at the pub tonight.", organisation="The Society", **use) == []
+
+
+def test_a_placeholder_organisation_is_found_by_the_charity_the_author_says_they_represented():
+    use = {"use_policy_organisation": True}
+    text = "Today I represented Riverside Carers Trust at the council's scrutiny committee."
+    hits = run(text, organisation="Your Charity", **use)
+    assert [text[h.start : h.end] for h in hits] == ["represented Riverside Carers Trust"]
+    # a named organisation is found by its own name, not by someone else's charity
+    assert run(text, organisation="New Baby Network CIC", **use) == []
+    assert run(text + " Views my own.", organisation="Your Charity", **use) == []

@@ -333,3 +333,23 @@ def test_an_incoming_officer_and_a_new_patron_are_named_in_their_role():
 def test_someone_voted_for_is_a_candidate_only_in_an_election():
     assert messages("consent", "That's why I'm voting for Helena Marsh on 7 May.") == []
     assert messages("consent", "Members voted for Helena Marsh as Volunteer of the Year!")
+
+
+def test_a_picture_of_the_author_alone_needs_no_consent_but_one_with_others_does():
+    selfie = {"kind": "image", "depicts": "selfie of the author in a fleece with a rosette", "shows_people": True}
+    assert messages("consent", "Long day on the stall!", media=[selfie]) == []
+    with_friend = dict(selfie, depicts="selfie of the author with two friends at the stall")
+    assert messages("consent", "Long day on the stall!", media=[with_friend])
+    crowd = dict(selfie, depicts="the volunteers at the stall")
+    assert messages("consent", "Long day on the stall!", media=[crowd])
+
+
+def test_a_candidate_named_by_their_party_or_among_the_candidates_is_public():
+    assert messages("consent", "The only reply came from the Green Party's Tom Ridley.") == []
+    assert messages("consent", "Of the four candidates, only Priya Nandy had read our report.") == []
+    assert messages("consent", "Of the four volunteers, only Priya Nandy had read our report.")
+
+
+def test_a_patron_introduced_with_several_descriptions_is_public():
+    text = "Meet our new patron, broadcaster and disability campaigner Marcus Lyle!"
+    assert [m for m in messages("consent", text) if "Marcus Lyle" in m] == []

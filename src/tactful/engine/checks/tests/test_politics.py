@@ -172,3 +172,14 @@ def test_a_nudge_timed_for_polling_day_counts_when_a_candidate_or_party_is_in_th
 
 def test_asking_yourselves_which_party_points_at_one():
     assert _hits("With the county elections a fortnight off, worth asking yourselves which party saved the museum.")
+
+
+def test_nudges_and_own_candidacy() -> None:
+    one_party = "One candidate promised to save the centres and the Conservatives said nothing. Worth thinking about before you vote."
+    assert _hits(one_party) == ["Worth thinking about before you vote"]
+    balanced = "Labour and the Conservatives both replied to our survey. Worth thinking about before you vote."
+    assert _hits(balanced) == []
+    assert _hits("Election day! Whoever you vote for, just make sure it isn't the party that closed the library.")
+    assert _hits("After the hustings, members in Eastgate will know who deserves their support on the 14th.")
+    assert _hits("Proud to be standing as the Green Party candidate for Eastgate!")
+    assert _hits("Our speaker is standing down as chair after ten years.") == []
