@@ -16,7 +16,9 @@ WELCOME = regex.compile(
     r"welcome\b"
     r"|\bwelcom(?:e|es|ing)\s+(?:all|everyone|everybody|every|any|you|families|parents|people)\b"
     r"|\b(?:warmly\s+)?invit(?:e|es|ed|ing)\b|\bjoin\s+us\b|\bopen\s+to\s+(?:all|everyone|everybody)\b"
-    r"|\binclusive\b",
+    r"|\binclusive\b"
+    # "making sure every event we run works for disabled people"
+    r"|\bmak(?:e|es|ing)\s+sure\s+(?:\w+\s+){0,6}?(?:works?\s+for|is\s+open\s+to|is\s+accessible\s+to)\b",
     regex.IGNORECASE,
 )
 TURNED_ROUND = regex.compile(

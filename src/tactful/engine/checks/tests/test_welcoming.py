@@ -15,6 +15,7 @@ from tactful.engine.checks.welcoming import is_welcoming
         "Single dads are just as welcome as mums at our baby group.",
         "We warmly invite disabled families to our open day.",
         "Our café is open to everyone, whatever your faith.",
+        "She'll be making sure every event we run works for disabled people and carers.",
     ],
 )
 def test_a_welcome_or_an_invitation_counts(sentence: str) -> None:
@@ -28,6 +29,7 @@ def test_a_welcome_or_an_invitation_counts(sentence: str) -> None:
         "Muslims aren't welcome here.",
         "Trans people are welcome to go elsewhere.",
         "Disabled people are welcome, but not in the main hall.",
+        "Make sure the disabled lot know the lift is out and the stairs are their problem.",
         "Immigrants are ruining this country and should all be sent back.",
         "Everyone is welcome " + "x" * 500,
     ],
