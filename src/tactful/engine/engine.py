@@ -165,6 +165,21 @@ def _holds(role: str, context: Context) -> bool:
     return any(low in a.lower() for a in context.approvals)
 
 
+def _approved_by_stand_in(policy: CompiledPolicy, role: str, context: Context) -> bool:
+    """Whether a recorded approval comes from one of ``role``'s stand-ins who may approve
+    ("the Board stands in for the CEO"). Writing a post as a stand-in is not approving it,
+    and a stand-in without the right to approve (a social media volunteer for the
+    directors) does not count."""
+    spec = policy.policy.role(role)
+    for title in spec.stand_ins if spec else []:
+        stand_in = policy.policy.role(title)
+        if stand_in is not None and "approve" in stand_in.can:
+            low = title.lower()
+            if any(low in a.lower() for a in context.approvals):
+                return True
+    return False
+
+
 def required_approvers(
     policy: CompiledPolicy, doc: Document, findings: list[Finding]
 ) -> tuple[list[str], set[tuple[str, str]]]:
@@ -185,7 +200,7 @@ def required_approvers(
         clause = policy.policy.clause(finding.clause)
         if clause is None or not clause.needs_approval_for(finding.rule):
             continue
-        if any(_holds(r, ctx) for r in clause.approvers):
+        if any(_holds(r, ctx) or _approved_by_stand_in(policy, r, ctx) for r in clause.approvers):
             satisfied.add((clause.id, finding.rule))
             continue
         needed.append(clause.approvers[0])

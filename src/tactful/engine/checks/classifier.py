@@ -64,7 +64,15 @@ class ClassifierParams(BaseModel):
     unless_threshold: float | None = Field(default=None, gt=0.0, lt=1.0)
     # Stay silent when the worst sentence welcomes or invites (checks/welcoming.py).
     unless_welcoming: bool = False
+    # Stay silent when the worst sentence cites its source in brackets with a year: a
+    # published figure about a group ("Black women are four times more likely to die in
+    # pregnancy (MBRRACE-UK, 2023)") reports a harm done to it, not an attack on it.
+    unless_cited: bool = False
     message: str | None = None
+
+
+# "(MBRRACE-UK, 2023)", "(ONS 2024)": a source named in brackets with its year
+CITATION = regex.compile(r"\((?:[^()\n]{2,80}?)[,\s]\s*(?:19|20)\d\d\)")
 
 
 @cache
@@ -323,5 +331,7 @@ class ClassifierCheck(Check):
         if len(sentences) > 1:
             s, e = worst_sentence(text, sentences, column)
         if self.p.unless_welcoming and is_welcoming(text[s:e]):
+            return
+        if self.p.unless_cited and CITATION.search(text, s, e):
             return
         yield Hit(s, e, message=self.p.message)

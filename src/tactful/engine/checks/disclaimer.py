@@ -51,6 +51,10 @@ CUES = [
     # the running of a service: "our funders have left us guessing", "our waiting list"
     "our funders", "our funding", "our waiting list", "our referrals", "our caseload",
     "our commissioners", "our contract", "volunteer with us", "volunteering there", "i volunteer there",
+    # "Working at a small charity, I've never seen anything as unhelpful"
+    "work at a charity", "work for a charity", "working at a charity", "working for a charity",
+    "work at a small charity", "work for a small charity", "working at a small charity",
+    "working for a small charity", "working in a small charity",
 ]  # fmt: skip
 # Uses of the cues that are about shopping or supporting a charity, not belonging to one.
 NOT_ABOUT = [
@@ -65,6 +69,7 @@ PLACEHOLDER_NAMES = frozenset(
 OWN_EVENTS = (
     "quiz", "walk", "walks", "talk", "talks", "trip", "outing", "AGM", "meeting", "dinner",
     "party", "event", "events", "stall", "newsletter", "committee", "members", "show",
+    "member", "trustee", "trustees", "volunteer", "volunteers", "chair", "secretary", "treasurer",
 )
 # For a policy whose organisation is still the placeholder ("Your Charity"), a post that
 # says the author spoke for a charity by name: "Today I represented Riverside Carers Trust".
@@ -72,6 +77,21 @@ REPRESENTED_CHARITY = regex.compile(
     r"\b(?i:represented|representing|on\s+behalf\s+of|spoke\s+for|speaking\s+for)\s+(?:the\s+)?"
     r"(?:\p{Lu}[\p{L}'’-]+\s+){1,4}(?:Trust|Charity|Foundation|Network|Project|Partnership|Association|CIC|CIO)\b"
 )
+# ...or holds a role at one: "Speaking as Head of Services at Larkhill Carers".
+ROLE_AT_CHARITY = regex.compile(
+    r"\b(?i:speaking\s+as|as)\s+(?:a\s+|an\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}?"
+    r"(?i:head|manager|director|chair|trustee|volunteer|co-?ordinator|officer|worker|lead|ceo"
+    r"|chief\s+executive|treasurer|secretary)(?:\s+of\s+[\p{L}-]+)?\s+(?i:at|of|for|with)\s+"
+    r"(?:\p{Lu}[\p{L}'’-]+\s*){1,4}"
+)
+
+
+def names_a_charity_of_the_author(text: str) -> regex.Match[str] | None:
+    """For a policy still named by its placeholder: where the post says the author
+    represents or holds a role at a charity it names."""
+    return REPRESENTED_CHARITY.search(text) or ROLE_AT_CHARITY.search(text)
+
+
 LEGAL_SUFFIX = regex.compile(r"\s+(?:CIC|CIO|Ltd\.?|Limited|plc|Inc\.?)$", regex.IGNORECASE)
 DISCLAIMERS = [
     "views my own", "views are my own", "views are mine", "views mine", "my own views", "my own view",
@@ -137,8 +157,9 @@ def name_variants(name: str) -> list[str]:
             variants.append(v.split(" in ", 1)[0])
     # A lone ordinary word ("Society") says nothing about which organisation is meant,
     # but "our Society" with its capital does.
-    # So does the word at the head of one of its own events ("Society quiz night was a
-    # triumph"), unless another name runs into it ("the Royal Society members").
+    # So does the word at the head of one of its own events or roles ("Society quiz night
+    # was a triumph", "speaking as a Society trustee"), unless another name runs into it
+    # ("the Royal Society members").
     for v in list(variants):
         if len(v.split()) == 1 and v.istitle() and "-" not in v:
             variants += ["our " + v, "Our " + v]
@@ -204,7 +225,7 @@ class DisclaimerCheck(Check):
             if n and (span is None or n.start() < span[0]):
                 span = (n.start(), n.end())
         if span is None and doc.organisation and not name_variants(doc.organisation):
-            r = REPRESENTED_CHARITY.search(doc.text)
+            r = names_a_charity_of_the_author(doc.text)
             if r:
                 span = (r.start(), r.end())
         message = None

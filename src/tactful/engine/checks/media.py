@@ -41,8 +41,10 @@ MISSING_LICENCE = frozenset({"", "none", "null", "unknown", "no", "n/a", "?"})
 NO_VISUAL_TEXT = frozenset({"video", "audio"})
 CREDIT_IN_TEXT = regex.compile(
     r"(?:\b(?:photo|image|picture|pic|illustration|graphic|video|footage|credit|credits)s?\s*(?:by|from|:|-|–|courtesy)"
-    # a camera before a name or handle ("📷 Ana Ruiz", "📸: @anaruiz"), not one for decoration
-    r"|\bcourtesy\s+of\b|©|\(c\)\s*\w|[📷📸🎥]\s*[:\-–]?\s*(?:by\s+)?(?:@\w|(?-i:\p{Lu}))|\bvia\s+@)",
+    # a camera before a name or handle ("📷 Ana Ruiz", "📸: @anaruiz"), not one for
+    # decoration before the next sentence ("📷 Lunch is served from 12.30")
+    r"|\bcourtesy\s+of\b|©|\(c\)\s*\w|[📷📸🎥]\s*[:\-–]?\s*(?:by\s+(?:@\w|(?-i:\p{Lu}))|@\w"
+    r"|(?-i:\p{Lu}[\p{L}'’\-]+\s+\p{Lu}))|\bvia\s+@)",
     regex.IGNORECASE,
 )
 REFUSAL = regex.compile(

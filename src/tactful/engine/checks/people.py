@@ -145,6 +145,9 @@ OFFICER_BEFORE = regex.compile(
     # "Our Chairman, Graham Pettifer, and Vice-Chair, Ruth Allonby": the second role of a pair
     rf"|\b(?:our|the\s+(?:society|charity|network)['’]s)\s+(?:new\s+|joint\s+|co-?|outgoing\s+|incoming\s+|retiring\s+|acting\s+|interim\s+)?{OFFICER},?\s+"
     rf"[^.!?\n]{{1,60}}?,?\s+(?:and|&)\s+(?:our\s+)?(?:new\s+|board\s+|deputy\s+)?{OFFICER}(?:,|\s+is)?\s+"
+    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Rev|Revd|Cllr|Sir|Dame)\.?\s+)?$"
+    # "After six years as Chair, Eileen Barraclough has stood down"
+    rf"|\b(?:years?|months?|decades?|terms?)\s+as\s+(?:our\s+)?{OFFICER},\s+"
     r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Rev|Revd|Cllr|Sir|Dame)\.?\s+)?$",
     regex.I,
 )
@@ -211,6 +214,10 @@ FIRM_AFTER_SURNAME = (
 FIRM_NAME = regex.compile(
     rf"\b(\p{{Lu}}[\p{{L}}'’\-]+)(?:{FIRM_AFTER_SURNAME}|['’]s\s+(?:{ORG_AFTER_WORDS})\b)"
 )
+# "Amrit Delacourt of Delacourt Pharmacy": the firm named straight after the person
+FIRM_RIGHT_AFTER = regex.compile(
+    rf"^\s*,?\s*(?:of|from|at|who\s+runs|owner\s+of)\s+(?:the\s+)?(\p{{Lu}}[\p{{L}}'’\-]+)\s+(?:{ORG_AFTER_WORDS})\b"
+)
 
 
 def firm_namesakes(text: str) -> frozenset[str]:
@@ -223,6 +230,9 @@ def is_firm_namesake(text: str, person: PersonSpan, firms: frozenset[str] | None
     if not _name_words(person.name):
         return False
     surname = person.name.split()[-1].rstrip(".,")
+    right_after = FIRM_RIGHT_AFTER.match(text[person.end : person.end + 80])
+    if right_after and right_after.group(1) == surname:
+        return True
     return surname in (firm_namesakes(text) if firms is None else firms)
 
 

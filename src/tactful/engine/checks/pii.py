@@ -69,7 +69,9 @@ PERSONAL_CONTEXT = regex.compile(
     # said back to the reader: "we've got your number as 07700 900318", "we have your number, 07700..."
     r"|\byour\s+(?:phone\s+|home\s+|postal\s+)?(?:number|address|mobile)(?:\s+(?:as|is|was|down\s+as)\b|\s*[,:])"
     # "our coordinator will ring you on 07700 900581": the reader's own number
-    r"|\b(?:ring|call|phone|text)(?:ing|ed)?\s+you\s+(?:back\s+)?on\s*$",
+    r"|\b(?:ring|call|phone|text)(?:ing|ed)?\s+you\s+(?:back\s+)?on\s*$"
+    # the sender's number: "the texts sent to our secretary from 07700 900417"
+    r"|\b(?:texts?|messages?|calls?|voicemails?|texted|rang|called)\b[^.!?\n]{0,50}?\bfrom\s*:?\s*$",
     regex.I,
 )
 NUMBER_BLOCKERS = regex.compile(

@@ -51,7 +51,7 @@ from ..names import PARTY_LABEL
 from ..text import Document, Folded, SentenceIndex
 from ..yamlfile import read_yaml
 from .base import Check, Hit
-from .disclaimer import name_pattern
+from .disclaimer import name_pattern, names_a_charity_of_the_author
 from .lexicon import compile_lexicon
 from .pattern import MAX_HITS
 
@@ -295,6 +295,15 @@ HINTED_VOTE = regex.compile(
     # "whoever you vote for, just make sure it isn't the party that closed the centres"
     r"|\b(?i:make\s+sure)\s+(?i:it\s+isn['’]t|it['’]s\s+not|it\s+is\s+not)\s+the\s+(?i:party|lot|ones)\s+(?i:that|who)\b"
 )
+# "cannot afford four more years of this government", "choose the party that will fund
+# family support": steering a vote against the party in power or to an unnamed side, in a
+# post about voting
+STEER_AT_VOTE = regex.compile(
+    r"\b(?i:afford|survive|take|stand|face|endure)\s+(?i:another|(?:four|five)\s+more|more)\s+years\s+of\s+"
+    r"(?i:this|the\s+current|the\s+same)\s+(?i:government|lot)\b"
+    r"|\b(?i:choose|pick|back|vote\s+for)\s+the\s+(?i:party)\s+(?i:that|who)\b"
+)
+VOTING_WORD = regex.compile(r"\b(?i:vote|votes|voting|polls?|election|ballot)\b")
 # "the Conservatives haven't said a word. Worth thinking about before you vote": a nudge
 # after naming one party (a post naming several is read as balanced)
 NUDGE_BEFORE_VOTE = regex.compile(
@@ -398,6 +407,9 @@ class PoliticsCheck(Check):
             return True
         # "New Baby Network volunteer here": the name without its legal suffix.
         pattern = name_pattern(doc.organisation or "")
+        if pattern is None and doc.organisation:
+            # a placeholder name ("Your Charity"): the charity the author says they work for
+            return names_a_charity_of_the_author(doc.text) is not None
         return bool(pattern and pattern.search(doc.text))
 
     def run(self, doc: Document) -> Iterable[Hit]:
@@ -771,6 +783,9 @@ def _candidate_hits(doc: Document, view: Folded, sentences: SentenceIndex) -> It
     for m in HINTED_VOTE.finditer(doc.text):
         if ELECTION_CONTEXT.search(doc.text) or MANIFESTO.search(doc.text):
             yield Hit(m.start(), m.end(), message="Hints at how to vote in an election.")
+    for m in STEER_AT_VOTE.finditer(doc.text):
+        if VOTING_WORD.search(doc.text):
+            yield Hit(m.start(), m.end(), message="Steers people's votes in an election.")
     for m in OWN_CANDIDACY.finditer(doc.text):
         yield Hit(m.start(), m.end(), message="Announces the author's own party candidacy.")
     for m in NUDGE_BEFORE_VOTE.finditer(doc.text):

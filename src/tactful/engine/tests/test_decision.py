@@ -158,3 +158,25 @@ def test_an_overlapping_finding_that_asks_for_approval_is_kept() -> None:
     r = check("Our big launch is on Friday.", policy=policy)
     assert sorted(f.rule for f in r.findings) == ["custom.big", "custom.launch"]
     assert (r.decision, r.approvers) == ("needs_approval", ["Comms Officer"])
+
+
+def test_an_approval_recorded_by_a_stand_in_who_may_approve_counts():
+    text = "We've decided to close our Haverhill drop-in group at the end of July."
+    base = {"author_role": "Staff", "high_profile": True}
+    waiting = check(text, policy="home-start-suffolk", context=Context(**base))
+    assert waiting.decision == "needs_approval" and waiting.approvers == ["CEO"]
+    by_board = check(
+        text, policy="home-start-suffolk",
+        context=Context(**base, approvals=["approved by the Board on 12 May"]),
+    )
+    assert by_board.decision == "ok"
+
+
+def test_a_stand_in_without_the_right_to_approve_does_not_count():
+    reply = "Thank you for telling us. We're sorry, and we'll put this right."
+    ctx = {"reply_to": "Really disappointed, nobody replied to my message for three weeks."}
+    result = check(
+        reply, policy="new-baby-network",
+        context=Context(**ctx, approvals=["checked by the social media volunteer"]),
+    )
+    assert result.decision == "needs_approval" and "directors" in result.approvers

@@ -189,3 +189,16 @@ def test_the_rule_s_scores_for_an_insult_do_not_depend_on_the_gate_level() -> No
     low = classifier.score_spans(text, spans, 0)
     high = classifier.score_spans(text, spans, 0, at=0.5)
     assert float(low[0]) >= 0.5 and float(high[0]) == pytest.approx(float(low[0]))
+
+
+def test_a_cited_figure_about_a_group_is_not_read_as_an_attack_when_asked() -> None:
+    figure = (
+        "Black women in the UK are almost four times more likely to die in or soon after "
+        "pregnancy than white women (MBRRACE-UK, 2023)."
+    )
+    if not _hits(figure, label="hate"):
+        pytest.skip("the model does not score this figure as hateful any more")
+    assert _hits(figure, label="hate", unless_cited=True) == []
+    attack = "Immigrants are ruining this country and should all be sent back."
+    assert _hits(attack, label="hate", unless_cited=True)
+    assert classifier.CITATION.search("(ONS, 2024)") and not classifier.CITATION.search("(see below)")

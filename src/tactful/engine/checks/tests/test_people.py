@@ -353,3 +353,13 @@ def test_a_candidate_named_by_their_party_or_among_the_candidates_is_public():
 def test_a_patron_introduced_with_several_descriptions_is_public():
     text = "Meet our new patron, broadcaster and disability campaigner Marcus Lyle!"
     assert [m for m in messages("consent", text) if "Marcus Lyle" in m] == []
+
+
+def test_the_person_a_firm_is_named_after_is_named_as_the_business():
+    for firm in ("Tranter's Pharmacy", "Tranter Pharmacy", "Tranter & Sons"):
+        text = f"Thank you to Sophie Tranter from {firm} for the nappies!"
+        assert [m for m in messages("consent", text) if m.startswith("No consent")] == [], firm
+    assert messages("consent", "Thank you to Sophie Tranter from the Green Street Pharmacy!")
+    # a volunteer who also runs a firm named later in the post is still named as herself
+    later = "Well done to Philippa Graves, our volunteer of the year! She also runs Graves Interiors."
+    assert "No consent recorded for Philippa Graves" in messages("consent", later)

@@ -268,3 +268,9 @@ def test_a_desk_number_is_the_organisations():
 def test_a_cafe_with_opening_times_gives_its_own_address():
     text = "Come and try the menu, Monday to Friday 9 to 3 at 14 Harcourt Street."
     assert flagged(text, "address", "postcode") == []
+
+
+def test_the_number_messages_came_from_is_the_senders_not_ours():
+    text = "The texts sent to our secretary from 07700 900417 have been passed to the police."
+    assert flagged(text, "phone") == ["07700 900417"]
+    assert flagged("Please text our secretary on 01632 960417 to book.", "phone") == []

@@ -183,3 +183,6 @@ def test_nudges_and_own_candidacy() -> None:
     assert _hits("After the hustings, members in Eastgate will know who deserves their support on the 14th.")
     assert _hits("Proud to be standing as the Green Party candidate for Eastgate!")
     assert _hits("Our speaker is standing down as chair after ten years.") == []
+    assert _hits("Families cannot afford four more years of this government. Vote on 7 May.")
+    assert _hits("When you vote, choose the party that will fund family support.")
+    assert _hits("Choose the party game you'd like to play at the Christmas social.") == []
