@@ -139,6 +139,19 @@ def _holds(role: str, ctx: dict) -> bool:
     return any(low in str(a).lower() for a in ctx.get("approvals") or [])
 
 
+def _stand_in_approved(policy_id: str, role: str, ctx: dict) -> bool:
+    """An approval recorded by one of ``role``'s stand-ins who may approve counts, as
+    the engine reads it (the README's approval conventions)."""
+    policy = load_policy(policy_id).policy
+    spec = policy.role(role)
+    for title in spec.stand_ins if spec else []:
+        stand_in = policy.role(title)
+        if stand_in is not None and "approve" in stand_in.can:
+            if any(title.lower() in str(a).lower() for a in ctx.get("approvals") or []):
+                return True
+    return False
+
+
 def outstanding_approvers(post: dict) -> list[str]:
     """Roles whose approval the post still needs, in the order the engine lists them."""
     policy, account, ctx = post["policy"], post["account"], post.get("context") or {}
@@ -166,7 +179,7 @@ def outstanding_approvers(post: dict) -> list[str]:
         need.append("directors")
     if ctx.get("reply_to") and _is_complaint_reply(post):
         role = COMPLAINT_APPROVER.get(policy)
-        if role and not _holds(role, ctx):
+        if role and not _holds(role, ctx) and not _stand_in_approved(policy, role, ctx):
             need.append(role)
     return list(dict.fromkeys(need))
 
