@@ -121,6 +121,23 @@ def test_a_slow_first_compile_does_not_spend_the_rule_budget(monkeypatch: pytest
     assert len(hits) == 2
 
 
+def test_a_pause_by_a_busy_machine_does_not_spend_the_rule_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from tactful.engine.checks import pattern as module
+
+    real = module._index
+
+    def paused(text: str):
+        time.sleep(0.06)  # the thread waits its turn: wall time passes, CPU time does not
+        return real(text)
+
+    monkeypatch.setattr(module, "RULE_BUDGET_MS", 40)
+    monkeypatch.setattr(module, "_index", paused)
+    hits = _hits("use code X1 and code Y2", patterns=[r"code\s+X\w", r"code\s+Y\w"])
+    assert len(hits) == 2
+
+
 def _words(pattern: str) -> list[set[str]]:
     return [set(words) for words in required_literals(pattern)]
 
