@@ -146,9 +146,9 @@ def _stand_in_approved(policy_id: str, role: str, ctx: dict) -> bool:
     spec = policy.role(role)
     for title in spec.stand_ins if spec else []:
         stand_in = policy.role(title)
-        if stand_in is not None and "approve" in stand_in.can:
-            if any(title.lower() in str(a).lower() for a in ctx.get("approvals") or []):
-                return True
+        approved = any(title.lower() in str(a).lower() for a in ctx.get("approvals") or [])
+        if stand_in is not None and "approve" in stand_in.can and approved:
+            return True
     return False
 
 

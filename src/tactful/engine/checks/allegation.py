@@ -276,7 +276,7 @@ NEGLECT = regex.compile(
 # "Funny how Acme always finds 'extra faults' ... Draw your own conclusions."
 WARN_OFF = regex.compile(
     r"\b(?:(?:please\s+)?(?:don't|don’t|do\s+not|never)\s+(?:book|deal|shop|buy)\s+(?:with|from|at)|"
-    r"steer\s+clear\s+of|stay\s+away\s+from|think\s+twice\s+before\s+(?:using|booking\s+with|buying\s+from)|"
+    r"steer\s+(?:well\s+)?clear\s+of|stay\s+(?:well\s+)?away\s+from|think\s+twice\s+before\s+(?:using|booking\s+with|buying\s+from)|"
     r"(?:don't|don’t|do\s+not)\s+(?:trust|use|be\s+fooled\s+by)|avoid\s+(?:using|booking\s+with|buying\s+from)|"
     r"beware(?:\s+of)?|a\s+word\s+of\s+warning\s+about|warning\s+about)\s+(?:the\s+)?$"
 )
@@ -292,7 +292,7 @@ CONDEMNATION = regex.compile(
     r"\b(?:go\s+(?:somewhere|elsewhere)|go\s+somewhere\s+else|(?:don't|don’t|dont|do\s+not)\s+(?:trust|be\s+fooled|fall\s+for\s+it|use\s+them|book\s+with\s+them)|"
     r"avoid(?:\s+(?:them|him|her|it))?\s*[.!]|avoid\s+at\s+all\s+costs|steer\s+clear|stay\s+away|you(?:'ve|’ve|\s+have)\s+been\s+warned|"
     r"(?:someone|somebody)\s+(?:needs|has|ought)\s+to\s+(?:stop|report)|(?:someone|somebody)\s+should\s+(?:stop|report)|deserve\s+to\s+know|"
-    r"should\s+be\s+(?:struck\s+off|sacked|prosecuted|locked\s+up|in\s+prison|ashamed|investigated|shut\s+down)|"
+    r"should\s+be\s+(?:struck\s+off|sacked|prosecuted|locked\s+up|in\s+prison|investigated|shut\s+down)|"
     r"illegal,?\s+and\s+(?:they|he|she)\s+know|(?:breaking|broke|flouting|break)\s+(?:\w+\s+){0,2}laws?\b[^.!?]{0,40}?\band\s+(?:they|he|she)\s+knows?\s+it|"
     r"think\s+twice\s+before|"
     # "we would ask members not to use this firm"

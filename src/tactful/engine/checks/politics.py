@@ -163,9 +163,20 @@ CANDIDATE = regex.compile(
 # "Proud to be standing as the Conservative candidate for Eastgate!": the author's own
 # party candidacy, which a personal post must keep apart from the organisation
 OWN_CANDIDACY = regex.compile(
-    r"\b(?i:I['’]m|I\s+am|proud\s+to\s+be|I['’]ll\s+be|I\s+will\s+be)\s+(?i:standing|running)\s+"
-    r"(?i:as|for)\s+(?i:the|a|an)\s+(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green(?:\s+Party)?"
-    r"|Reform(?:\s+UK)?|SNP|Plaid(?:\s+Cymru)?)\s+(?i:candidate|party)\b"
+    r"\b(?i:I['’]m|I\s+am|proud\s+to\s+be|to\s+be|I['’]ll\s+be|I\s+will\s+be)\s+(?:(?i:standing|running)\s+"
+    r"(?i:as|for)\s+)?(?i:the|a|an)\s+(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green(?:\s+Party)?"
+    r"|Reform(?:\s+UK)?|SNP|Plaid(?:\s+Cymru)?)\s+(?i:candidate|party\s+candidate)\b"
+)
+# "only one party's manifesto mentions heritage, and its candidates wear yellow rosettes.
+# Make of that what you will", "On 7 May you know which box not to tick 🔵❌": a wink at
+# a side, in a post about an election that points at a party without naming it
+WINK_AT_VOTE = regex.compile(
+    r"\b(?i:make\s+of\s+that\s+what\s+you\s+will|draw\s+your\s+own\s+conclusions|just\s+saying"
+    r"|(?:I['’]ll|we['’]ll)\s+say\s+no\s+more|know\s+which\s+box(?:\s+not)?\s+to\s+(?:tick|cross|mark))\b"
+)
+PARTY_POINTER = regex.compile(
+    r"\b(?i:one\s+party|a\s+party|the\s+party|rosettes?|(?:blue|red|yellow|orange|green|purple)\s+(?:team|lot|side|rosettes?))\b"
+    r"|[🌹🔵🔴🟡🟠🟢🟣]"
 )
 NOT_AN_ELECTION = _lexicon([
     "trustee", "trustees", "board", "agm", "committee", "award", "awards", "competition",
@@ -786,6 +797,9 @@ def _candidate_hits(doc: Document, view: Folded, sentences: SentenceIndex) -> It
     for m in STEER_AT_VOTE.finditer(doc.text):
         if VOTING_WORD.search(doc.text):
             yield Hit(m.start(), m.end(), message="Steers people's votes in an election.")
+    for m in WINK_AT_VOTE.finditer(doc.text):
+        if ELECTION_CONTEXT.search(doc.text) and (parties_named(doc) or PARTY_POINTER.search(doc.text)):
+            yield Hit(m.start(), m.end(), message="Hints at how to vote in an election.")
     for m in OWN_CANDIDACY.finditer(doc.text):
         yield Hit(m.start(), m.end(), message="Announces the author's own party candidacy.")
     for m in NUDGE_BEFORE_VOTE.finditer(doc.text):

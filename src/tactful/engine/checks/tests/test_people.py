@@ -363,3 +363,10 @@ def test_the_person_a_firm_is_named_after_is_named_as_the_business():
     # a volunteer who also runs a firm named later in the post is still named as herself
     later = "Well done to Philippa Graves, our volunteer of the year! She also runs Graves Interiors."
     assert "No consent recorded for Philippa Graves" in messages("consent", later)
+
+
+def test_a_peer_supporter_is_not_a_peer_of_the_realm():
+    assert messages("consent", "Farewell to peer supporter Gemma Lowe after six years!") == [
+        "No consent recorded for Gemma Lowe"
+    ]
+    assert messages("consent", "We have a famous new patron… Tom Lissaman is on board!") == []

@@ -186,3 +186,7 @@ def test_nudges_and_own_candidacy() -> None:
     assert _hits("Families cannot afford four more years of this government. Vote on 7 May.")
     assert _hits("When you vote, choose the party that will fund family support.")
     assert _hits("Choose the party game you'd like to play at the Christmas social.") == []
+    assert _hits("Local elections are on 7 May. A party that cut legal aid calls it tough love. Just saying. 🌹")
+    assert _hits("County council elections soon: you know which box not to tick 🔵❌")
+    assert _hits("Our quiz team came last again. Just saying.") == []
+    assert _hits("Proud to sit on the committee and to be the Conservative candidate for Northgate!")
