@@ -162,6 +162,7 @@ def outstanding_approvers(post: dict) -> list[str]:
         policy == "the-society"
         and account == "official"
         and not _holds("Social Media Officer", ctx)
+        and not _stand_in_approved(policy, "Social Media Officer", ctx)
     ):
         need.append("Social Media Officer")
     if (
@@ -169,6 +170,7 @@ def outstanding_approvers(post: dict) -> list[str]:
         and account == "official"
         and author not in ("directors", "social media volunteer")
         and not _holds("directors", ctx)
+        and not _stand_in_approved(policy, "directors", ctx)
     ):
         need.append("directors")
     for cat in cats:

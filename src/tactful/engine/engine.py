@@ -193,7 +193,7 @@ def required_approvers(
         author = (ctx.author_role or "").strip().lower()
         if author and author in (r.lower() for r in standing.unless_author):
             continue
-        if any(_holds(r, ctx) for r in standing.roles):
+        if any(_holds(r, ctx) or _approved_by_stand_in(policy, r, ctx) for r in standing.roles):
             continue
         needed.append(standing.roles[0])
     for finding in findings:

@@ -180,3 +180,16 @@ def test_a_stand_in_without_the_right_to_approve_does_not_count():
         context=Context(**ctx, approvals=["checked by the social media volunteer"]),
     )
     assert result.decision == "needs_approval" and "directors" in result.approvers
+
+
+def test_a_standing_approval_recorded_by_a_stand_in_who_may_approve_counts():
+    text = "Our spring lecture is on 14 March at the library, all welcome."
+    waiting = check(text, policy="the-society", context=Context())
+    assert waiting.decision == "needs_approval" and waiting.approvers == ["Social Media Officer"]
+    by_board = check(text, policy="the-society", context=Context(approvals=["approved by the Board in March"]))
+    assert by_board.decision == "ok"
+    by_volunteer = check(
+        text, policy="new-baby-network",
+        context=Context(approvals=["checked by the social media volunteer"]),
+    )
+    assert by_volunteer.approvers == ["directors"]
