@@ -47,6 +47,7 @@ SENSITIVE_PATH = regex.compile(
     regex.IGNORECASE,
 )
 IPV4 = regex.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+GOV_UK = regex.compile(r"(?:^|\.)(?:gov\.uk|govuk)(?:\.|$)")
 LEET = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"})
 TRAILING = ".,;:!?)]}'\"’”…"
 
@@ -147,6 +148,13 @@ class LinksCheck(Check):
             return (
                 f"{host} uses international characters that can imitate another address.",
                 "Check the address and type it in plain letters.",
+            )
+        # "gov-uk.support", "gov.uk.help-desk.com": only a host ending .gov.uk is the government's
+        dotted = host.lower().replace("-", ".")
+        if not (host.lower() == "gov.uk" or host.lower().endswith(".gov.uk")) and GOV_UK.search(dotted):
+            return (
+                f"{host} looks like a gov.uk address but is not one.",
+                "Link to the genuine page on gov.uk.",
             )
         name = registered_name(host)
         if name in self.brands:

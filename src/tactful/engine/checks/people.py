@@ -583,7 +583,12 @@ class PeopleCheck(Check):
             if not media.shows_people:
                 continue
             for person in find_people(media.depicts or "") if media.depicts else []:
-                if person.public or person.child or len(person.name.split()) < 2:
+                if (
+                    person.public
+                    or person.child
+                    or len(person.name.split()) < 2
+                    or in_public_role(media.depicts or "", person)
+                ):
                     continue
                 # a parent's consent for their child ("Marcus Doyle gave parental photo
                 # consent for his daughter") does not cover the parent's own picture

@@ -325,7 +325,8 @@ ROLE_MAILBOXES = word_set("""info hello enquiries enquiry contact admin office w
     referral shop retail careers jobs hr recruitment finance accounts safeguarding
     partnerships marketing socialmedia social feedback complaints noreply no-reply
     postmaster abuse privacy dpo data gdpr legal orders sales services service bursary
-    bursaries grants awards appeals hustings questions campaigns elections advice""")
+    bursaries grants awards appeals hustings questions campaigns elections advice agm
+    crèche creche talks lectures walks outings""")
 
 
 def _is_role_mailbox(local: str) -> bool:

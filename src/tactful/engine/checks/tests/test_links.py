@@ -69,3 +69,18 @@ def test_it_never_crashes_on_odd_text():
             "🙂.com/x",
         ):
             run(text, mode)
+
+
+def test_a_host_that_borrows_gov_uk_without_ending_in_it_is_a_lookalike():
+    from tactful.engine.checks import build_check
+    from tactful.engine.text import Document
+
+    check = build_check("links", {"mode": "lookalike"})
+
+    def flagged(text: str) -> bool:
+        return bool(list(check.run(Document(text))))
+
+    assert flagged("Apply at https://www.gov-uk.support/household-fund")
+    assert flagged("Apply at https://gov.uk.payments-help.com/form")
+    assert not flagged("Apply at https://www.gov.uk/household-support-fund")
+    assert not flagged("Details at https://www.suffolk.gov.uk/benefits")
