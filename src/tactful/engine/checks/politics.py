@@ -172,11 +172,23 @@ OWN_CANDIDACY = regex.compile(
 # a side, in a post about an election that points at a party without naming it
 WINK_AT_VOTE = regex.compile(
     r"\b(?i:make\s+of\s+that\s+what\s+you\s+will|draw\s+your\s+own\s+conclusions|just\s+saying"
-    r"|(?:I['’]ll|we['’]ll)\s+say\s+no\s+more|know\s+which\s+box(?:\s+not)?\s+to\s+(?:tick|cross|mark))\b"
+    r"|(?:I['’]ll|we['’]ll)\s+say\s+no\s+more|know\s+which\s+box(?:\s+not)?\s+to\s+(?:tick|cross|mark)"
+    r"|know\s+which\s+box\s+(?:deserves|gets|should\s+get)\s+(?:your|their|our)\s+(?:cross|vote|x)"
+    r"|(?:we|you)\s+know\s+whose\s+side\s+(?:we|you)(?:['’]re|\s+are)\s+on"
+    r"|no\s+surprises?\s+where\s+my\s+vote(?:['’]s|\s+is)\s+going|you\s+can\s+guess\s+where\s+my\s+vote"
+    r"|remember\s+who\s+(?:actually\s+)?(?:turned|showed)\s+up"
+    r"|only\s+one\s+party(?:['’]s)?\s+(?:manifesto|candidate|on\s+the|has|even|actually|bothered|promised))\b"
 )
 PARTY_POINTER = regex.compile(
     r"\b(?i:one\s+party|a\s+party|the\s+party|rosettes?|(?:blue|red|yellow|orange|green|purple)\s+(?:team|lot|side|rosettes?))\b"
-    r"|[🌹🔵🔴🟡🟠🟢🟣]"
+    r"|[🌹🔵🔴🟡🟠🟢🟣🟥🟦🟨🟩🟧🟪]"
+)
+# "#UseYourVote", "Polling day!", "Thinking about Thursday? ... vote": a post about voting
+VOTING_ANYWHERE = regex.compile(r"(?i:vot(?:e|es|ing)|polls?\b|polling|election|ballot)")
+# "good to see a party that actually shows up", "my Labour rosette": praise for a party
+PARTY_PRAISE = regex.compile(
+    r"\b(?i:good|great|nice|refreshing|lovely)\s+to\s+see\s+a\s+party\s+that\b"
+    r"|\b(?i:my|our)\s+(?:Labour|Conservative|Tory|Lib(?:eral)?\s+Dem(?:ocrat)?|Green|Reform|SNP|Plaid)\s+(?i:rosettes?)\b"
 )
 NOT_AN_ELECTION = _lexicon([
     "trustee", "trustees", "board", "agm", "committee", "award", "awards", "competition",
@@ -798,8 +810,11 @@ def _candidate_hits(doc: Document, view: Folded, sentences: SentenceIndex) -> It
         if VOTING_WORD.search(doc.text):
             yield Hit(m.start(), m.end(), message="Steers people's votes in an election.")
     for m in WINK_AT_VOTE.finditer(doc.text):
-        if ELECTION_CONTEXT.search(doc.text) and (parties_named(doc) or PARTY_POINTER.search(doc.text)):
+        if VOTING_ANYWHERE.search(doc.text) and (parties_named(doc) or PARTY_POINTER.search(doc.text)):
             yield Hit(m.start(), m.end(), message="Hints at how to vote in an election.")
+    for m in PARTY_PRAISE.finditer(doc.text):
+        if parties_named(doc) or "rosette" in m.group().lower():
+            yield Hit(m.start(), m.end(), message="Praises a party.")
     for m in OWN_CANDIDACY.finditer(doc.text):
         yield Hit(m.start(), m.end(), message="Announces the author's own party candidacy.")
     for m in NUDGE_BEFORE_VOTE.finditer(doc.text):

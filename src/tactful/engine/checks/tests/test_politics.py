@@ -189,4 +189,9 @@ def test_nudges_and_own_candidacy() -> None:
     assert _hits("Local elections are on 7 May. A party that cut legal aid calls it tough love. Just saying. 🌹")
     assert _hits("County council elections soon: you know which box not to tick 🔵❌")
     assert _hits("Our quiz team came last again. Just saying.") == []
+    assert _hits("Polling day! One party wants to scrap it. We know whose side we're on 🟥 #Vote")
+    assert _hits("Thinking about Thursday? Only one party's manifesto even mentions home visiting 👀 #UseYourVote")
+    assert _hits("Polls close at 10pm. Remember who actually turned up to our clearing day: the yellow team 🟨")
+    assert _hits("Thanks to the local Labour party for helping. Good to see a party that actually shows up!")
+    assert _hits("Remember who actually turned up to the litter pick: our brilliant volunteers!") == []
     assert _hits("Proud to sit on the committee and to be the Conservative candidate for Northgate!")
