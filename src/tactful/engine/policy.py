@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .model import ACCOUNTS, INBOUND_CATEGORIES, Severity, did_you_mean
-from .rules import CompiledRule, Rule, all_rule_ids, builtin_rule
+from .rules import CompiledRule, Rule, all_rule_ids, builtin_rule, only_known
 from .yamlfile import PolicyFileError, read_yaml, validate
 
 POLICIES_DIR = Path(__file__).parent / "policies"
@@ -130,10 +130,7 @@ class Clause(BaseModel):
     @field_validator("accounts")
     @classmethod
     def _known_accounts(cls, value: list[str]) -> list[str]:
-        bad = [v for v in value if v not in ACCOUNTS]
-        if bad:
-            raise ValueError(f"unknown account kind {bad[0]!r}")
-        return value
+        return only_known(value, ACCOUNTS, "account kind {!r}")
 
 
 POLICY_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")

@@ -47,6 +47,15 @@ class Examples(BaseModel):
         return _as_examples(value)
 
 
+def only_known(values: list[str], known: Any, what: str) -> list[str]:
+    """``values`` unchanged when each is in ``known``; otherwise the first stranger,
+    named in ``what`` ("account kind {!r}"), is the error."""
+    bad = [v for v in values if v not in known]
+    if bad:
+        raise ValueError("unknown " + what.format(bad[0]))
+    return values
+
+
 class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -76,18 +85,12 @@ class Rule(BaseModel):
     @field_validator("yields_to")
     @classmethod
     def _known_yields(cls, value: list[str]) -> list[str]:
-        bad = [v for v in value if v not in OUTBOUND_CATEGORIES]
-        if bad:
-            raise ValueError(f"unknown category {bad[0]!r} in yields_to")
-        return value
+        return only_known(value, OUTBOUND_CATEGORIES, "category {!r} in yields_to")
 
     @field_validator("accounts")
     @classmethod
     def _known_accounts(cls, value: list[str]) -> list[str]:
-        bad = [v for v in value if v not in ACCOUNTS]
-        if bad:
-            raise ValueError(f"unknown account kind {bad[0]!r}")
-        return value
+        return only_known(value, ACCOUNTS, "account kind {!r}")
 
     @model_validator(mode="after")
     def _applies_somewhere(self) -> Rule:
