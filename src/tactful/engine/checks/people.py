@@ -57,6 +57,8 @@ PUBLIC_ROLE_BEFORE = regex.compile(
     r"|footballer|MP|minister|mayor|councillor|peer|professor|bishop|archbishop"
     r"|judge|chancellor|president|prime\s+minister|cartoonist|illustrator|sculptor|architect"
     r"|candidate|(?:Labour|Conservative|Tory|Lib\s+Dem|Liberal\s+Democrat|Green|Reform|Independent)\s+candidate"
+    # "the only candidate who turned up was the independent, Tom Hargreaves"
+    r"|the\s+independent(?=,)"
     # "Of the four candidates, only Priya Nandy had read our report"
     r"|candidates,\s+(?:only|just|even|including)"
     # "Vote Ollerton on 7 May!": the name on the ballot paper
@@ -160,8 +162,9 @@ OFFICER_AFTER = regex.compile(
     rf"(?:our|the(?:\s+\w+['’]s)?)\s+(?:new\s+|next\s+|incoming\s+)?{OFFICER}\b"
     # "Priti Varma, already a trustee, to act as Treasurer"
     rf"|^,\s+(?:already|also|herself|himself|currently)\s+(?:a|an|our|the)\s+(?:\w+\s+)?{OFFICER}\b"
-    # "Priya Nandakumar will join us as Chief Executive on 1 February"
-    rf"|^\s+(?:will\s+join|is\s+joining|has\s+joined|joins)\s+us\s+as\s+(?:our\s+)?(?:new\s+)?{OFFICER}\b"
+    # "Priya Nandakumar will join us as Chief Executive on 1 February", "Dr Ruth Oyelaran
+    # will join Home-Start in Suffolk as our Chief Executive"
+    rf"|^\s+(?:will\s+join|is\s+joining|has\s+joined|joins)\s+(?:us|(?:[\p{{L}}\-]+\s+){{1,5}}?)\s*as\s+(?:our\s+)?(?:new\s+)?{OFFICER}\b"
     # "Tom Achebe, who becomes Harbourside Young Carers' Chief Executive in January"
     rf"|^,\s+who\s+(?:becomes|will\s+become|is\s+to\s+become|will\s+be|joins\s+us\s+as)\s+(?:our\s+|the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:new\s+|next\s+)?{OFFICER}\b",
     regex.I,
