@@ -100,7 +100,8 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     press publishing printing tailoring tailors utilities energy insurance pharmacy opticians
     groundworks reclamation salvage skips bookbinders binders accountancy bagging autos
     greengrocers greengrocer stoneworks meadows gelato gelateria
-    courier gazette echo herald chronicle advertiser mercury barbers barber""")
+    courier gazette echo herald chronicle advertiser mercury barbers barber hardware
+    ironmongers ironmonger glass glaziers""")
 # Capitalised words that are never part of a name: they end or split a run.
 STOP_CAPS = word_set("""chag sameach mubarak tova
     the a an and or but of in on at to for with from by as is are was were be been this

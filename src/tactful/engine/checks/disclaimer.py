@@ -55,6 +55,8 @@ CUES = [
     "work at a charity", "work for a charity", "working at a charity", "working for a charity",
     "work at a small charity", "work for a small charity", "working at a small charity",
     "working for a small charity", "working in a small charity",
+    "trustee of this charity", "volunteer for this charity", "volunteer with this charity",
+    "work for this charity",
 ]  # fmt: skip
 # Uses of the cues that are about shopping or supporting a charity, not belonging to one.
 NOT_ABOUT = [
@@ -86,10 +88,17 @@ ROLE_AT_CHARITY = regex.compile(
 )
 
 
+# ...or calls one of its groups "ours": "Sheila from our Monday group at Brambleford Carers' Circle".
+OUR_GROUP_AT = regex.compile(
+    r"\b(?i:our)\s+(?:[\p{L}-]+\s+){0,2}?(?i:group|team|centre|café|cafe|project|drop-in|club)\s+(?i:at)\s+"
+    r"(?:\p{Lu}[\p{L}'’-]+\s*){2,4}"
+)
+
+
 def names_a_charity_of_the_author(text: str) -> regex.Match[str] | None:
     """For a policy still named by its placeholder: where the post says the author
-    represents or holds a role at a charity it names."""
-    return REPRESENTED_CHARITY.search(text) or ROLE_AT_CHARITY.search(text)
+    represents, holds a role at or belongs to a group of a charity it names."""
+    return REPRESENTED_CHARITY.search(text) or ROLE_AT_CHARITY.search(text) or OUR_GROUP_AT.search(text)
 
 
 LEGAL_SUFFIX = regex.compile(r"\s+(?:CIC|CIO|Ltd\.?|Limited|plc|Inc\.?)$", regex.IGNORECASE)
@@ -103,6 +112,8 @@ DISCLAIMERS = [
     "own views", "own opinions", "#viewsmyown", "#personalviews",
     "views here are my own", "views here are mine", "views expressed are my own",
     "thoughts are my own", "thoughts my own", "just for myself", "only for myself",
+    # "the views I share will be entirely my own", "Speaking personally, not for the Society"
+    "entirely my own", "speaking personally", "not for the society", "not for the charity",
     "not the society's", "not the charity's", "not my charity's", "not my employer's",
     # "(My views, not Home-Start's!)"
     "my views, not", "my view, not", "my opinions, not", "my opinion, not", "my thoughts, not",

@@ -62,7 +62,7 @@ PUBLIC_ROLE_BEFORE = regex.compile(
     # "Of the four candidates, only Priya Nandy had read our report"
     r"|candidates,\s+(?:only|just|even|including)"
     # "Vote Ollerton on 7 May!": the name on the ballot paper
-    r"|vote"
+    r"|vote(?:\s+for)?"
     r"|(?:TV|television|radio|BBC|ITV|celebrity)\s+[\w-]+"
     # "the Green candidate for Ashcombe West, Tom Pellow"
     r"|candidate\s+for\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}(?=,)"
@@ -133,7 +133,7 @@ LIFE_DATES = regex.compile(
 OFFICER = (
     r"(?:CEO|chief\s+executive|(?:executive\s+|managing\s+)?director|chair(?:man|woman|person)?"
     r"(?:\s+of\s+(?:the\s+)?(?:trustees|board|committee))?|vice[\s-]chair(?:man|woman)?|president"
-    r"|vice[\s-]president|treasurer|(?:honorary\s+)?secretary|web\s+administrator|trustee"
+    r"|vice[\s-]president|treasurer|(?:(?:honorary|membership|minutes|events|assistant)\s+)?secretary|web\s+administrator|trustee"
     r"|social\s+media\s+officer|communications\s+(?:lead|officer|manager|director)|founder)"
 )
 # "Our directors, Amy Kwan and Sophie Barraclough": a plural role before a short list of

@@ -99,3 +99,11 @@ def test_a_placeholder_organisation_is_found_by_the_charity_the_author_says_they
     # a named organisation is found by its own name, not by someone else's charity
     assert run(text, organisation="New Baby Network CIC", **use) == []
     assert run(text + " Views my own.", organisation="Your Charity", **use) == []
+
+
+def test_a_placeholder_organisation_is_found_by_the_authors_group_at_a_named_charity():
+    use = {"use_policy_organisation": True}
+    text = "So proud of Sheila from our Monday group at Brambleford Carers' Circle!"
+    assert run(text, organisation="Your Charity", **use)
+    assert run(text + " Speaking personally, not for the charity.", organisation="Your Charity", **use) == []
+    assert run("Lovely morning at our Monday group at the library.", organisation="Your Charity", **use) == []

@@ -370,3 +370,8 @@ def test_a_peer_supporter_is_not_a_peer_of_the_realm():
         "No consent recorded for Gemma Lowe"
     ]
     assert messages("consent", "We have a famous new patron… Tom Lissaman is on board!") == []
+
+
+def test_a_candidate_people_are_asked_to_vote_for_is_public():
+    assert messages("consent", "On 3 December, vote for Jan Whitfield.") == []
+    assert messages("consent", "Our membership secretary is Brian Fellowes.") == []
