@@ -101,7 +101,7 @@ ORG_WORDS = word_set("""school primary academy college university nursery trust 
     groundworks reclamation salvage skips bookbinders binders accountancy bagging autos
     greengrocers greengrocer stoneworks meadows gelato gelateria
     courier gazette echo herald chronicle advertiser mercury barbers barber hardware
-    ironmongers ironmonger glass glaziers""")
+    ironmongers ironmonger glass glaziers plant""")
 # Capitalised words that are never part of a name: they end or split a run.
 STOP_CAPS = word_set("""chag sameach mubarak tova
     the a an and or but of in on at to for with from by as is are was were be been this
@@ -111,7 +111,7 @@ STOP_CAPS = word_set("""chag sameach mubarak tova
     please thanks thank happy join meet welcome congratulations well done great big huge
     new good best dear hi hello hey today tomorrow yesterday tonight here there do did does
     can could would should must might shall let lets let's
-    tory tories hiya howdy
+    tory tories hiya howdy hickory dickory humpty dumpty twinkle
     facebook instagram bluesky mastodon linkedin tiktok youtube twitter whatsapp threads snapchat""")
 CUES_BEFORE = regex.compile(
     r"\b(?:thanks?(?:\s+you)?(?:\s+(?:so\s+much|again))?(?:\s+to)?|ring|call|phone|text|email|ask|tell"

@@ -89,6 +89,8 @@ PUBLIC_ROLE_AFTER = regex.compile(
     # Tilling, the Conservative candidate", "Sam Osei of the Liberal Democrats"
     r"|^,?\s+(?:(?:is|was)\s+)?(?:the\s+|a\s+)?(?:[\w'’\-]+\s+){0,3}?(?:candidate|councillor)\b"
     r"|^\s+(?:for|as)\s+(?:our\s+|the\s+|next\s+)?(?:mayor|councillor|MP|police\s+and\s+crime\s+commissioner)\b"
+    # "Dr Farah Quayle, Paralympic rower and radio presenter, as our new patron"
+    r"|^,\s+[^,.!?\n]{1,60},\s+(?:is\s+|as\s+)(?:our\s+)?(?:new\s+)?(?:patron|ambassador)\b"
     r"|^,?\s+of\s+the\s+(?:Labour|Conservative|Liberal\s+Democrat|Green|Reform|Independent)"
     r"\w*(?:\s+party)?\b",
     regex.I,

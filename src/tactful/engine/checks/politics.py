@@ -134,6 +134,7 @@ ENDORSE = _lexicon([
     "got our vote", "got my vote", "all the way", "the one to pick", "the one to vote for", "only one choice", "the only option", "'s got our vote", "gets our backing", "proud to stand with",
     "stand alongside", "behind them all the way", "vote accordingly", "you know what to do",
     "candidate your vote", "candidates your vote", "party your vote",
+    "earned your support", "earned our support", "earned your vote",
 ])  # fmt: skip
 ATTACK = _lexicon([
     "failed", "fail", "failing", "let down", "let us down", "let families down", "betrayed",
@@ -152,6 +153,7 @@ ATTACK = _lexicon([
     "turned their backs", "not in our name", "can't afford", "cannot afford", "don't let", "waste your vote",
     "not the one", "typical of", "never lifted a finger", "lifted a finger",
     "ignoring", "ignored", "shown the door", "show them the door", "time they went",
+    "neglect", "cuts to", "don't believe a word", "never will",
 ])  # fmt: skip
 ATTACK_BEFORE_WORDS = 3
 ATTACK_AFTER_WORDS = 8
