@@ -328,7 +328,6 @@ STEER_AT_VOTE = regex.compile(
     r"(?i:this|the\s+current|the\s+same)\s+(?i:government|lot)\b"
     r"|\b(?i:choose|pick|back|vote\s+for)\s+the\s+(?i:party)\s+(?i:that|who)\b"
 )
-VOTING_WORD = regex.compile(r"\b(?i:vote|votes|voting|polls?|election|ballot)\b")
 # "the Conservatives haven't said a word. Worth thinking about before you vote": a nudge
 # after naming one party (a post naming several is read as balanced)
 NUDGE_BEFORE_VOTE = regex.compile(
@@ -809,7 +808,7 @@ def _candidate_hits(doc: Document, view: Folded, sentences: SentenceIndex) -> It
         if ELECTION_CONTEXT.search(doc.text) or MANIFESTO.search(doc.text):
             yield Hit(m.start(), m.end(), message="Hints at how to vote in an election.")
     for m in STEER_AT_VOTE.finditer(doc.text):
-        if VOTING_WORD.search(doc.text):
+        if VOTING_ANYWHERE.search(doc.text):
             yield Hit(m.start(), m.end(), message="Steers people's votes in an election.")
     for m in WINK_AT_VOTE.finditer(doc.text):
         if VOTING_ANYWHERE.search(doc.text) and (parties_named(doc) or PARTY_POINTER.search(doc.text)):
