@@ -162,36 +162,6 @@ CANDIDATE = regex.compile(
     r"\b(?:vote\s+for|voting\s+for|back|backing|support|elect|re-?elect|get\s+behind|rally\s+behind)\s+"
     r"(?:our|my|the|your)\s+(?:[\w'-]+\s+){0,2}?candidates?\b"
 )
-# "Proud to be standing as the Conservative candidate for Eastgate!": the author's own
-# party candidacy, which a personal post must keep apart from the organisation
-OWN_CANDIDACY = regex.compile(
-    r"\b(?i:I['’]m|I\s+am|proud\s+to\s+be|to\s+be|I['’]ll\s+be|I\s+will\s+be)\s+(?:(?i:standing|running)\s+"
-    r"(?i:as|for)\s+)?(?i:the|a|an)\s+(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green(?:\s+Party)?"
-    r"|Reform(?:\s+UK)?|SNP|Plaid(?:\s+Cymru)?)\s+(?i:candidate|party\s+candidate)\b"
-)
-# "only one party's manifesto mentions heritage, and its candidates wear yellow rosettes.
-# Make of that what you will", "On 7 May you know which box not to tick 🔵❌": a wink at
-# a side, in a post about an election that points at a party without naming it
-WINK_AT_VOTE = regex.compile(
-    r"\b(?i:make\s+of\s+that\s+what\s+you\s+will|draw\s+your\s+own\s+conclusions|just\s+saying"
-    r"|(?:I['’]ll|we['’]ll)\s+say\s+no\s+more|know\s+which\s+box(?:\s+not)?\s+to\s+(?:tick|cross|mark)"
-    r"|know\s+which\s+box\s+(?:deserves|gets|should\s+get)\s+(?:your|their|our)\s+(?:cross|vote|x)"
-    r"|(?:we|you)\s+know\s+whose\s+side\s+(?:we|you)(?:['’]re|\s+are)\s+on"
-    r"|no\s+surprises?\s+where\s+my\s+vote(?:['’]s|\s+is)\s+going|you\s+can\s+guess\s+where\s+my\s+vote"
-    r"|remember\s+who\s+(?:actually\s+)?(?:turned|showed)\s+up"
-    r"|only\s+one\s+party(?:['’]s)?\s+(?:manifesto|candidate|on\s+the|has|even|actually|bothered|promised))\b"
-)
-PARTY_POINTER = regex.compile(
-    r"\b(?i:one\s+party|a\s+party|the\s+party|rosettes?|(?:blue|red|yellow|orange|green|purple)\s+(?:team|lot|side|rosettes?))\b"
-    r"|[🌹🔵🔴🟡🟠🟢🟣🟥🟦🟨🟩🟧🟪]"
-)
-# "#UseYourVote", "Polling day!", "Thinking about Thursday? ... vote": a post about voting
-VOTING_ANYWHERE = regex.compile(r"(?i:vot(?:e|es|ing)|polls?\b|polling|election|ballot)")
-# "good to see a party that actually shows up", "my Labour rosette": praise for a party
-PARTY_PRAISE = regex.compile(
-    r"\b(?i:good|great|nice|refreshing|lovely)\s+to\s+see\s+a\s+party\s+that\b"
-    r"|\b(?i:my|our)\s+(?:Labour|Conservative|Tory|Lib(?:eral)?\s+Dem(?:ocrat)?|Green|Reform|SNP|Plaid)\s+(?i:rosettes?)\b"
-)
 NOT_AN_ELECTION = _lexicon([
     "trustee", "trustees", "board", "agm", "committee", "award", "awards", "competition",
     "bake off", "bake-off", "apprentice", "quiz", "prize", "young volunteer", "ambassador",
@@ -335,6 +305,36 @@ NUDGE_BEFORE_VOTE = regex.compile(
     r"|about|in\s+mind)\s+(?i:before|when)\s+(?i:you|they|we)\s+(?i:vote|go\s+to\s+the\s+polls)\b"
 )
 MANIFESTO = regex.compile(r"\b(?i:manifesto|manifestos|polling\s+day|ballot|candidates?)\b")
+# "Proud to be standing as the Conservative candidate for Eastgate!": the author's own
+# party candidacy, which a personal post must keep apart from the organisation
+OWN_CANDIDACY = regex.compile(
+    r"\b(?i:I['’]m|I\s+am|proud\s+to\s+be|to\s+be|I['’]ll\s+be|I\s+will\s+be)\s+(?:(?i:standing|running)\s+"
+    r"(?i:as|for)\s+)?(?i:the|a|an)\s+(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green(?:\s+Party)?"
+    r"|Reform(?:\s+UK)?|SNP|Plaid(?:\s+Cymru)?)\s+(?i:candidate|party\s+candidate)\b"
+)
+# "only one party's manifesto mentions heritage, and its candidates wear yellow rosettes.
+# Make of that what you will", "On 7 May you know which box not to tick 🔵❌": a wink at
+# a side, in a post about an election that points at a party without naming it
+WINK_AT_VOTE = regex.compile(
+    r"\b(?i:make\s+of\s+that\s+what\s+you\s+will|draw\s+your\s+own\s+conclusions|just\s+saying"
+    r"|(?:I['’]ll|we['’]ll)\s+say\s+no\s+more|know\s+which\s+box(?:\s+not)?\s+to\s+(?:tick|cross|mark)"
+    r"|know\s+which\s+box\s+(?:deserves|gets|should\s+get)\s+(?:your|their|our)\s+(?:cross|vote|x)"
+    r"|(?:we|you)\s+know\s+whose\s+side\s+(?:we|you)(?:['’]re|\s+are)\s+on"
+    r"|no\s+surprises?\s+where\s+my\s+vote(?:['’]s|\s+is)\s+going|you\s+can\s+guess\s+where\s+my\s+vote"
+    r"|remember\s+who\s+(?:actually\s+)?(?:turned|showed)\s+up"
+    r"|only\s+one\s+party(?:['’]s)?\s+(?:manifesto|candidate|on\s+the|has|even|actually|bothered|promised))\b"
+)
+PARTY_POINTER = regex.compile(
+    r"\b(?i:one\s+party|a\s+party|the\s+party|rosettes?|(?:blue|red|yellow|orange|green|purple)\s+(?:team|lot|side|rosettes?))\b"
+    r"|[🌹🔵🔴🟡🟠🟢🟣🟥🟦🟨🟩🟧🟪]"
+)
+# "#UseYourVote", "Polling day!", "Thinking about Thursday? ... vote": a post about voting
+VOTING_ANYWHERE = regex.compile(r"(?i:vot(?:e|es|ing)|polls?\b|polling|election|ballot)")
+# "good to see a party that actually shows up", "my Labour rosette": praise for a party
+PARTY_PRAISE = regex.compile(
+    r"\b(?i:good|great|nice|refreshing|lovely)\s+to\s+see\s+a\s+party\s+that\b"
+    r"|\b(?i:my|our)\s+(?:Labour|Conservative|Tory|Lib(?:eral)?\s+Dem(?:ocrat)?|Green|Reform|SNP|Plaid)\s+(?i:rosettes?)\b"
+)
 # "Vote for Priya Shah", "Don't vote for Cllr Hayes": a full or titled name.
 VOTE_FOR_PERSON = regex.compile(
     VOTE_LEAD + r"(?:(?:Cllr|Councillor|Mayor)\.?\s+\p{Lu}[\p{L}'’-]+|"
